@@ -1,0 +1,15 @@
+using FedHealth.Core.Ids;
+using FedHealth.Core.Training;
+using FedHealth.Core.Weights;
+using MessagePack;
+
+namespace FedHealth.Core.Protocol;
+
+/// <summary>Coordinator → site: train from these global weights with this configuration.</summary>
+[MessagePackObject]
+public sealed record FitInstruction(
+    [property: Key(0)] StudyId Study,
+    [property: Key(1)] int Round,
+    [property: Key(2)] ModelSpec Model,
+    [property: Key(3)] ModelWeights Weights,
+    [property: Key(4)] FitConfig Config) : IRoundMessage;

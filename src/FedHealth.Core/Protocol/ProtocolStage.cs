@@ -1,0 +1,8 @@
+namespace FedHealth.Core.Protocol;
+
+/// <summary>The stages of a round. Numeric values are part of the wire format: append only.</summary>
+public enum ProtocolStage
+{
+    Fit = 0,
+    Evaluate = 1,
+}

@@ -1,0 +1,16 @@
+using FedHealth.Core.Ids;
+using FedHealth.Core.Metrics;
+
+namespace FedHealth.Core.Strategy;
+
+/// <summary>
+/// Federated evaluation of one global model: example-weighted loss and accuracy, the pooled AUC
+/// from summed score histograms, and each site's own figures.
+/// </summary>
+public sealed record AggregateEvaluateOutcome(
+    double Loss,
+    double Accuracy,
+    double Auc,
+    double MeanSiteAccuracy,
+    ScoreHistogram PooledHistogram,
+    IReadOnlyList<EvaluateResult> PerSite);

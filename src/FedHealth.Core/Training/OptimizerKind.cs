@@ -1,0 +1,7 @@
+namespace FedHealth.Core.Training;
+
+public enum OptimizerKind
+{
+    Sgd = 0,
+    Adam = 1,
+}
