@@ -13,6 +13,7 @@ public sealed record ScoreHistogram(
 {
     public const int DefaultBins = 1000;
 
+    [IgnoreMember]
     public int Bins => Positives.Count;
 
     public static ScoreHistogram Empty(int bins = DefaultBins) => new(new long[bins], new long[bins]);

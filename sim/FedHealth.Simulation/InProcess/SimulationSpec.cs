@@ -1,0 +1,13 @@
+using FedHealth.Core.Data;
+using FedHealth.Core.Options;
+using FedHealth.Core.Strategy;
+using FedHealth.Core.Training;
+
+namespace FedHealth.Simulation.InProcess;
+
+/// <summary>A federation to simulate in one process: the study, the sites' data and how they train.</summary>
+public sealed record SimulationSpec(
+    StudyOptions Study,
+    IStrategy Strategy,
+    IReadOnlyList<SiteData> Sites,
+    ILocalTrainer Trainer);

@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Event;
+using FedHealth.Core.Ids;
+
+namespace FedHealth.Coordinator.Registry;
+
+/// <summary>A snapshot of the connected sites and the actors that speak for them. Local only.</summary>
+public sealed record RegisteredSites(ImmutableSortedDictionary<SiteId, IActorRef> Sites) : INoSerializationVerificationNeeded;

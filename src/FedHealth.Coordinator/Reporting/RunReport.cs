@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FedHealth.Coordinator.Rounds;
+using FedHealth.Coordinator.Study;
+using FedHealth.Core.Strategy;
+
+namespace FedHealth.Coordinator.Reporting;
+
+/// <summary>
+/// Builds <c>report.json</c> (schema in docs/report-schema.md). Field names are a contract: later
+/// versions add fields, never rename. Non-finite numbers (e.g. AUC on a one-class test set) are null.
+/// </summary>
+public static class RunReport
+{
+    public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true };
+
+    public static JsonObject Build(JsonObject config, StudyResult result)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(result);
+        var rounds = new JsonArray();
+        foreach (var record in result.Rounds)
+        {
+            rounds.Add(Round(record));
+        }
+
+        return new JsonObject
+        {
+            ["schema_version"] = 1,
+            ["study"] = result.Study.Value,
+            ["status"] = result.Status,
+            ["reason"] = result.Reason,
+            ["config"] = config,
+            ["rounds"] = rounds,
+            ["final"] = Final(result),
+        };
+    }
+
+    public static JsonObject Round(RoundRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var failures = new JsonArray();
+        foreach (var failure in record.Failures)
+        {
+            failures.Add(new JsonObject
+            {
+                ["site"] = failure.Site.Value,
+                ["stage"] = failure.Stage.ToLowerInvariant(),
+                ["reason"] = failure.Reason,
+            });
+        }
+
+        var evaluation = record.Evaluation;
+        return new JsonObject
+        {
+            ["round"] = record.Round,
+            ["sites_sampled"] = record.SitesSampled.Count,
+            ["sites_succeeded"] = record.SitesSucceeded.Count,
+            ["sampled_site_ids"] = Ids(record.SitesSampled.Select(s => s.Value)),
+            ["succeeded_site_ids"] = Ids(record.SitesSucceeded.Select(s => s.Value)),
+            ["failures"] = failures,
+            ["model_updated"] = record.ModelUpdated,
+            ["aborted"] = record.AbortReason,
+            ["train_loss"] = Number(record.TrainLoss),
+            ["eval_loss"] = Number(evaluation?.Loss),
+            ["eval_accuracy"] = Number(evaluation?.Accuracy),
+            ["eval_auc"] = Number(evaluation?.Auc),
+            ["mean_site_accuracy"] = Number(evaluation?.MeanSiteAccuracy),
+            ["duration_ms"] = Number(record.DurationMilliseconds),
+            ["slowest_site_train_ms"] = Number(record.SlowestSiteTrainMilliseconds),
+            ["model_hash"] = record.ModelHash,
+        };
+    }
+
+    private static JsonObject Final(StudyResult result)
+    {
+        var evaluation = result.FinalEvaluation;
+        var perSite = new JsonObject();
+        foreach (var site in evaluation?.PerSite ?? [])
+        {
+            perSite[site.Site.Value] = new JsonObject
+            {
+                ["n_test"] = site.Outcome.NumExamples,
+                ["accuracy"] = Number(site.Outcome.Accuracy),
+                ["auc"] = Number(site.Outcome.Auc),
+                ["loss"] = Number(site.Outcome.Loss),
+            };
+        }
+
+        return new JsonObject
+        {
+            ["per_site"] = perSite,
+            ["mean_site_accuracy"] = Number(evaluation?.MeanSiteAccuracy),
+            ["pooled_accuracy"] = Number(evaluation?.Accuracy),
+            ["pooled_auc"] = Number(evaluation?.Auc),
+            ["pooled_loss"] = Number(evaluation?.Loss),
+            ["model_hash"] = result.FinalWeights.ContentHash(),
+            ["parameters"] = result.FinalWeights.Length,
+        };
+    }
+
+    private static JsonArray Ids(IEnumerable<string> ids) => new(ids.Select(id => (JsonNode?)JsonValue.Create(id)).ToArray());
+
+    private static JsonNode? Number(double? value) =>
+        value is { } v && double.IsFinite(v) ? JsonValue.Create(Math.Round(v, 6)) : null;
+}

@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using FedHealth.Core.Ids;
+using FedHealth.Core.Strategy;
+using FedHealth.Core.Training;
+using FedHealth.Core.Weights;
+
+namespace FedHealth.Coordinator.Rounds;
+
+/// <summary>Everything a round child needs, fixed when the round starts.</summary>
+public sealed record RoundPlan(
+    RoundContext Context,
+    ModelSpec Model,
+    ModelWeights Global,
+    IStrategy Strategy,
+    ImmutableSortedDictionary<SiteId, IActorRef> Sites,
+    int MinFitSites,
+    int MinEvaluateSites,
+    TimeSpan FitTimeout,
+    TimeSpan EvaluateTimeout);

@@ -1,0 +1,18 @@
+using FedHealth.Core.Ids;
+using FedHealth.Core.Strategy;
+
+namespace FedHealth.Coordinator.Rounds;
+
+/// <summary>What happened in one round: who was asked, who delivered, what the model scored.</summary>
+public sealed record RoundRecord(
+    int Round,
+    IReadOnlyList<SiteId> SitesSampled,
+    IReadOnlyList<SiteId> SitesSucceeded,
+    IReadOnlyList<SiteFailure> Failures,
+    bool ModelUpdated,
+    string? AbortReason,
+    double TrainLoss,
+    AggregateEvaluateOutcome? Evaluation,
+    double DurationMilliseconds,
+    double SlowestSiteTrainMilliseconds,
+    string ModelHash);

@@ -1,0 +1,168 @@
+using Akka.Actor;
+using Akka.Event;
+using FedHealth.Coordinator.Registry;
+using FedHealth.Coordinator.Rounds;
+using FedHealth.Core.Options;
+using FedHealth.Core.Strategy;
+using FedHealth.Core.Weights;
+
+namespace FedHealth.Coordinator.Study;
+
+/// <summary>
+/// Runs a study: waits for enough sites, then runs its rounds one after another, each as a
+/// short-lived <see cref="RoundActor"/> child, and reports every round and the end to whoever
+/// started it.
+/// </summary>
+public sealed class StudyActor : ReceiveActor, IWithTimers
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly StudyOptions _options;
+    private readonly IStrategy _strategy;
+    private readonly IActorRef _registry;
+    private readonly List<RoundRecord> _records = [];
+    private ModelWeights _global;
+    private AggregateEvaluateOutcome? _lastEvaluation;
+    private IActorRef _listener = ActorRefs.Nobody;
+    private IActorRef? _currentRound;
+    private int _round;
+
+    public StudyActor(StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial)
+    {
+        _options = options;
+        _strategy = strategy;
+        _registry = registry;
+        _global = initial;
+        Receive<StartStudy>(_ => Start());
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial) =>
+        Akka.Actor.Props.Create(() => new StudyActor(options, strategy, registry, initial));
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(ex =>
+        {
+            _log.Error(ex, "Round {Round} crashed", _round);
+            return Directive.Stop;
+        });
+
+    private void Start()
+    {
+        _listener = Sender;
+        var errors = _options.Validate();
+        if (errors.Count > 0)
+        {
+            Finish(StudyStatus.Failed, "invalid study options: " + string.Join(" ", errors));
+            return;
+        }
+
+        _log.Info("Study {Study}: waiting for {Sites} sites", _options.Study, _options.MinAvailableSites);
+        Timers.StartPeriodicTimer(StudyTick.PollRegistry.Name, StudyTick.PollRegistry, TimeSpan.Zero, PollInterval);
+        Timers.StartSingleTimer(StudyTick.RegistrationDeadline.Name, StudyTick.RegistrationDeadline, _options.RegistrationTimeout);
+        Become(WaitingForSites);
+    }
+
+    private void WaitingForSites()
+    {
+        Receive<StudyTick>(t => t == StudyTick.PollRegistry, _ => _registry.Tell(GetRegisteredSites.Instance));
+        Receive<RegisteredSites>(m => m.Sites.Count >= _options.MinAvailableSites, StartFirstRound);
+        Receive<RegisteredSites>(_ => { });
+        Receive<StudyTick>(t => t == StudyTick.RegistrationDeadline, _ => Finish(
+            StudyStatus.Failed,
+            $"fewer than {_options.MinAvailableSites} sites registered within {_options.RegistrationTimeout.TotalSeconds:0.#} s"));
+    }
+
+    private void StartFirstRound(RegisteredSites sites)
+    {
+        Timers.CancelAll();
+        StartRound(sites);
+    }
+
+    private void AwaitingSites()
+    {
+        Receive<RegisteredSites>(StartRound);
+    }
+
+    private void Running()
+    {
+        Receive<RoundCompleted>(OnRoundCompleted);
+        Receive<Terminated>(m => m.ActorRef.Equals(_currentRound), _ => OnRoundCrashed());
+    }
+
+    private void StartRound(RegisteredSites sites)
+    {
+        _round++;
+        var context = new RoundContext(_options.Study, _round, _options.Seed, sites.Sites.Keys.ToList());
+        var plan = new RoundPlan(
+            context, _options.Model, _global, _strategy, sites.Sites,
+            _options.MinFitSites, _options.MinEvaluateSites, _options.FitTimeout, _options.EvaluateTimeout);
+        _currentRound = Context.ActorOf(RoundActor.Props(plan), $"round-{_round}");
+        Context.Watch(_currentRound);
+        _log.Info("Study {Study}: round {Round} of {Rounds} started with {Sites} connected sites", _options.Study, _round, _options.Rounds, sites.Sites.Count);
+        Become(Running);
+    }
+
+    private void OnRoundCompleted(RoundCompleted message)
+    {
+        Context.Unwatch(_currentRound);
+        _currentRound = null;
+        Record(message.Record);
+        _global = message.Global;
+        if (message.Record.Evaluation is not null)
+        {
+            _lastEvaluation = message.Record.Evaluation;
+        }
+
+        NextRoundOrFinish();
+    }
+
+    private void OnRoundCrashed()
+    {
+        _currentRound = null;
+        Record(new RoundRecord(_round, [], [], [], false, "the round failed unexpectedly (see the coordinator log)",
+            double.NaN, null, 0, 0, _global.ContentHash()));
+        NextRoundOrFinish();
+    }
+
+    private void Record(RoundRecord record)
+    {
+        _records.Add(record);
+        _listener.Tell(new RoundFinished(record, _options.Rounds));
+    }
+
+    private void NextRoundOrFinish()
+    {
+        if (_round >= _options.Rounds)
+        {
+            Finish(StudyStatus.Completed, null);
+            return;
+        }
+
+        _registry.Tell(GetRegisteredSites.Instance);
+        Become(AwaitingSites);
+    }
+
+    private void Finish(string status, string? reason)
+    {
+        Timers.CancelAll();
+        if (reason is not null)
+        {
+            _log.Warning("Study {Study} ended: {Status}: {Reason}", _options.Study, status, reason);
+        }
+        else
+        {
+            _log.Info("Study {Study} ended: {Status}", _options.Study, status);
+        }
+
+        _listener.Tell(new StudyFinished(new StudyResult(_options.Study, status, reason, _records, _global, _lastEvaluation)));
+        Become(Finished);
+    }
+
+    private void Finished()
+    {
+        Receive<StartStudy>(_ => Sender.Tell(new Status.Failure(new InvalidOperationException("The study has already run."))));
+    }
+}

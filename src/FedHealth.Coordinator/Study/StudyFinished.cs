@@ -1,0 +1,5 @@
+using Akka.Actor;
+
+namespace FedHealth.Coordinator.Study;
+
+public sealed record StudyFinished(StudyResult Result) : INoSerializationVerificationNeeded;

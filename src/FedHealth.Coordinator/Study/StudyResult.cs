@@ -1,0 +1,15 @@
+using FedHealth.Coordinator.Rounds;
+using FedHealth.Core.Ids;
+using FedHealth.Core.Strategy;
+using FedHealth.Core.Weights;
+
+namespace FedHealth.Coordinator.Study;
+
+/// <summary>The outcome of a whole study: every round, the final model and its last evaluation.</summary>
+public sealed record StudyResult(
+    StudyId Study,
+    string Status,
+    string? Reason,
+    IReadOnlyList<RoundRecord> Rounds,
+    ModelWeights FinalWeights,
+    AggregateEvaluateOutcome? FinalEvaluation);

@@ -1,0 +1,102 @@
+using FedHealth.Core.Ids;
+using FedHealth.Core.Training;
+
+namespace FedHealth.Core.Options;
+
+/// <summary>Everything the coordinator needs to run one study. Validated before the study starts.</summary>
+public sealed record StudyOptions
+{
+    public StudyId Study { get; init; } = new("study");
+
+    /// <summary>Number of federated rounds (R ≥ 1).</summary>
+    public int Rounds { get; init; } = 10;
+
+    public required ModelSpec Model { get; init; }
+
+    /// <summary>The per-round local training configuration; its seed is re-derived per round and site.</summary>
+    public required FitConfig Fit { get; init; }
+
+    /// <summary>Fraction of available sites sampled for training each round (0, 1].</summary>
+    public double FractionFit { get; init; } = 1.0;
+
+    /// <summary>At least this many sites are sampled, and must succeed, for a round to update the model.</summary>
+    public int MinFitSites { get; init; } = 1;
+
+    public double FractionEvaluate { get; init; } = 1.0;
+
+    public int MinEvaluateSites { get; init; } = 1;
+
+    /// <summary>The study waits for this many registered sites before round 1.</summary>
+    public int MinAvailableSites { get; init; } = 1;
+
+    public TimeSpan FitTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan EvaluateTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan RegistrationTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Seeds model initialisation, site sampling and local training order.</summary>
+    public long Seed { get; init; } = 42;
+
+    /// <summary>Every problem with the options, in words a user can act on; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Rounds <= 0)
+        {
+            errors.Add($"rounds must be at least 1 (got {Rounds}).");
+        }
+
+        if (FractionFit is <= 0 or > 1 || double.IsNaN(FractionFit))
+        {
+            errors.Add($"the fraction of sites sampled for training must be in (0, 1] (got {FractionFit}).");
+        }
+
+        if (FractionEvaluate is <= 0 or > 1 || double.IsNaN(FractionEvaluate))
+        {
+            errors.Add($"the fraction of sites sampled for evaluation must be in (0, 1] (got {FractionEvaluate}).");
+        }
+
+        if (MinFitSites < 1)
+        {
+            errors.Add($"the minimum number of training sites must be at least 1 (got {MinFitSites}).");
+        }
+
+        if (MinEvaluateSites < 1)
+        {
+            errors.Add($"the minimum number of evaluation sites must be at least 1 (got {MinEvaluateSites}).");
+        }
+
+        if (MinAvailableSites < MinFitSites)
+        {
+            errors.Add($"the study must wait for at least as many sites ({MinAvailableSites}) as a round needs ({MinFitSites}).");
+        }
+
+        if (Fit.LearningRate is <= 0 || double.IsNaN(Fit.LearningRate) || double.IsInfinity(Fit.LearningRate))
+        {
+            errors.Add($"the learning rate must be a positive number (got {Fit.LearningRate}).");
+        }
+
+        if (Fit.BatchSize < 1)
+        {
+            errors.Add($"the batch size must be at least 1 (got {Fit.BatchSize}).");
+        }
+
+        if ((Fit.LocalSteps > 0) == (Fit.LocalEpochs > 0) || Fit.LocalSteps < 0 || Fit.LocalEpochs < 0)
+        {
+            errors.Add($"give exactly one of local steps or local epochs as a positive number (got steps {Fit.LocalSteps}, epochs {Fit.LocalEpochs}).");
+        }
+
+        if (Model.InputFeatures < 1)
+        {
+            errors.Add($"the model needs at least one input feature (got {Model.InputFeatures}).");
+        }
+
+        if (FitTimeout <= TimeSpan.Zero || EvaluateTimeout <= TimeSpan.Zero || RegistrationTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("timeouts must be positive.");
+        }
+
+        return errors;
+    }
+}
