@@ -49,6 +49,7 @@ public static class SecAggBenchmark
             ClientParallelism = cores,
             ServerParallelism = cores,
             MeasureUpload = WireSize,
+            CollectGarbageBeforeCoordinator = true,
         };
 
         Collect();

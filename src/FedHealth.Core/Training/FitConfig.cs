@@ -4,7 +4,8 @@ namespace FedHealth.Core.Training;
 
 /// <summary>
 /// How a site trains in one round. Exactly one of <see cref="LocalSteps"/> (mini-batch steps) or
-/// <see cref="LocalEpochs"/> (passes over the local training rows) is positive.
+/// <see cref="LocalEpochs"/> (passes over the local training rows) is positive. With
+/// <see cref="RecordDp"/> set, local training is DP-SGD and every step is one privacy-accounted step.
 /// </summary>
 [MessagePackObject]
 public sealed record FitConfig(
@@ -13,7 +14,8 @@ public sealed record FitConfig(
     [property: Key(2)] int BatchSize,
     [property: Key(3)] int LocalSteps,
     [property: Key(4)] int LocalEpochs,
-    [property: Key(5)] long Seed)
+    [property: Key(5)] long Seed,
+    [property: Key(6)] DpSgdConfig? RecordDp = null)
 {
     /// <summary>The number of optimizer steps for a site with <paramref name="rows"/> training rows.</summary>
     public int StepsFor(int rows) =>

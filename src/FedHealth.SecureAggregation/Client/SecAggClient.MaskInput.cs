@@ -32,18 +32,21 @@ public sealed partial class SecAggClient
         }
 
         var terms = OpenShares(shares);
-        if (_parameters!.BytesPerElement == 4)
+        var masked = new byte[input.Length * _parameters!.BytesPerElement];
+        if (_parameters.BytesPerElement == 4)
         {
-            var narrow = new uint[input.Length];
+            var y = MemoryMarshal.Cast<byte, uint>(masked.AsSpan());
             for (var i = 0; i < input.Length; i++)
             {
-                narrow[i] = (uint)input[i];
+                y[i] = (uint)input[i];
             }
-
-            return Masked(narrow, terms);
+        }
+        else
+        {
+            input.CopyTo(MemoryMarshal.Cast<byte, ulong>(masked.AsSpan()));
         }
 
-        return Masked(input.ToArray(), terms);
+        return Masked(masked, terms);
     }
 
     /// <summary>Stage 3 for inputs already in 32-bit words (see the other overload).</summary>
@@ -62,18 +65,21 @@ public sealed partial class SecAggClient
         }
 
         var terms = OpenShares(shares);
-        if (_parameters!.BytesPerElement == 4)
+        var masked = new byte[input.Length * _parameters!.BytesPerElement];
+        if (_parameters.BytesPerElement == 4)
         {
-            return Masked(input.ToArray(), terms);
+            input.CopyTo(MemoryMarshal.Cast<byte, uint>(masked.AsSpan()));
+        }
+        else
+        {
+            var y = MemoryMarshal.Cast<byte, ulong>(masked.AsSpan());
+            for (var i = 0; i < input.Length; i++)
+            {
+                y[i] = input[i];
+            }
         }
 
-        var wide = new ulong[input.Length];
-        for (var i = 0; i < input.Length; i++)
-        {
-            wide[i] = input[i];
-        }
-
-        return Masked(wide, terms);
+        return Masked(masked, terms);
     }
 
     private ulong CheckInput(SecAggForwardedShares shares, int length)
@@ -179,60 +185,60 @@ public sealed partial class SecAggClient
         }
     }
 
-    private SecAggMaskedInput Masked(uint[] y, List<MaskTerm> terms)
+    /// <summary>
+    /// Masks in place the little-endian words in <paramref name="masked"/> (which hold x) and sends
+    /// them: one allocation per input, the buffer that travels.
+    /// </summary>
+    private SecAggMaskedInput Masked(byte[] masked, List<MaskTerm> terms)
     {
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("Masked vectors are little-endian words; big-endian hosts are not supported.");
+        }
+
+        var bits = _parameters!.ModulusBits;
         try
         {
-            MaskKernel.Apply(y, terms, _policy.MaxDegreeOfParallelism);
+            if (_parameters.BytesPerElement == 4)
+            {
+                var y = MemoryMarshal.Cast<byte, uint>(masked.AsSpan());
+                if (_policy.MaxDegreeOfParallelism > 1)
+                {
+                    var array = y.ToArray();
+                    MaskKernel.Apply(array, terms, _policy.MaxDegreeOfParallelism);
+                    array.CopyTo(y);
+                }
+                else
+                {
+                    MaskKernel.Apply(y, terms);
+                }
+
+                MaskKernel.Reduce(y, bits);
+            }
+            else
+            {
+                var y = MemoryMarshal.Cast<byte, ulong>(masked.AsSpan());
+                if (_policy.MaxDegreeOfParallelism > 1)
+                {
+                    var array = y.ToArray();
+                    MaskKernel.Apply(array, terms, _policy.MaxDegreeOfParallelism);
+                    array.CopyTo(y);
+                }
+                else
+                {
+                    MaskKernel.Apply(y, terms);
+                }
+
+                MaskKernel.Reduce(y, bits);
+            }
         }
         finally
         {
             DisposeAll(terms);
         }
 
-        MaskKernel.Reduce(y, _parameters!.ModulusBits);
-        return Reply(ToLittleEndian(y));
-    }
-
-    private SecAggMaskedInput Masked(ulong[] y, List<MaskTerm> terms)
-    {
-        try
-        {
-            MaskKernel.Apply(y, terms, _policy.MaxDegreeOfParallelism);
-        }
-        finally
-        {
-            DisposeAll(terms);
-        }
-
-        MaskKernel.Reduce(y, _parameters!.ModulusBits);
-        return Reply(ToLittleEndian(y));
-    }
-
-    private SecAggMaskedInput Reply(byte[] masked)
-    {
         _state = ClientState.AwaitingSurvivors;
         return new SecAggMaskedInput(_study, _round, _self, (byte[])_sessionId.Clone(), masked);
-    }
-
-    private static byte[] ToLittleEndian(uint[] values)
-    {
-        if (!BitConverter.IsLittleEndian)
-        {
-            System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(values, values);
-        }
-
-        return MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
-    }
-
-    private static byte[] ToLittleEndian(ulong[] values)
-    {
-        if (!BitConverter.IsLittleEndian)
-        {
-            System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(values, values);
-        }
-
-        return MemoryMarshal.AsBytes(values.AsSpan()).ToArray();
     }
 
     private static void DisposeAll(List<MaskTerm> terms)

@@ -15,6 +15,50 @@ public static class MaskKernel
     /// <summary>Elements per chunk: 32 KiB of 32-bit words, a multiple of a keystream block.</summary>
     public const int ChunkElements = 8192;
 
+    /// <summary>Applies every mask to <paramref name="accumulator"/> on the calling thread, chunk by chunk.</summary>
+    public static void Apply(Span<uint> accumulator, IReadOnlyList<MaskTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        for (var start = 0; start < accumulator.Length; start += ChunkElements)
+        {
+            var chunk = accumulator.Slice(start, Math.Min(ChunkElements, accumulator.Length - start));
+            foreach (var term in terms)
+            {
+                if (term.Subtract)
+                {
+                    term.Generator.SubtractFrom(chunk, start);
+                }
+                else
+                {
+                    term.Generator.AddTo(chunk, start);
+                }
+            }
+        }
+    }
+
+    /// <summary>Applies every mask to <paramref name="accumulator"/> on the calling thread, chunk by chunk.</summary>
+    public static void Apply(Span<ulong> accumulator, IReadOnlyList<MaskTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        const int chunkElements = ChunkElements / 2;
+        for (var start = 0; start < accumulator.Length; start += chunkElements)
+        {
+            var chunk = accumulator.Slice(start, Math.Min(chunkElements, accumulator.Length - start));
+            foreach (var term in terms)
+            {
+                if (term.Subtract)
+                {
+                    term.Generator.SubtractFrom(chunk, start);
+                }
+                else
+                {
+                    term.Generator.AddTo(chunk, start);
+                }
+            }
+        }
+    }
+
+    /// <summary>Applies every mask to <paramref name="accumulator"/>, chunks spread over up to <paramref name="maxDegreeOfParallelism"/> cores.</summary>
     public static void Apply(uint[] accumulator, IReadOnlyList<MaskTerm> terms, int maxDegreeOfParallelism)
     {
         ArgumentNullException.ThrowIfNull(accumulator);
@@ -36,6 +80,7 @@ public static class MaskKernel
         });
     }
 
+    /// <summary>Applies every mask to <paramref name="accumulator"/>, chunks spread over up to <paramref name="maxDegreeOfParallelism"/> cores.</summary>
     public static void Apply(ulong[] accumulator, IReadOnlyList<MaskTerm> terms, int maxDegreeOfParallelism)
     {
         ArgumentNullException.ThrowIfNull(accumulator);

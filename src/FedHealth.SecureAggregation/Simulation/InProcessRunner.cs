@@ -55,6 +55,11 @@ public static class InProcessRunner
                         }
                     });
 
+                if (session.CollectGarbageBeforeCoordinator)
+                {
+                    GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+                }
+
                 foreach (var (site, reply) in replies.OrderBy(r => r.Key))
                 {
                     session.OnCoordinatorReceives?.Invoke(site, reply);

@@ -29,6 +29,13 @@ public sealed record InProcessSession(
     /// <summary>Cores for the coordinator's arithmetic (−1: all).</summary>
     public int ServerParallelism { get; init; } = -1;
 
+    /// <summary>
+    /// Collect garbage after the sites' part of each stage and before the coordinator's, so the
+    /// coordinator's time does not pay for the simulated sites' allocations (a real coordinator
+    /// hosts no sites).
+    /// </summary>
+    public bool CollectGarbageBeforeCoordinator { get; init; }
+
     /// <summary>Sees every message a site sends the coordinator, in order (e.g. to check that none holds plaintext).</summary>
     public Action<SiteId, IRoundMessage>? OnCoordinatorReceives { get; init; }
 

@@ -45,11 +45,15 @@ internal static class SiteSplitter
             (train, test) = (site.Rows.Select(rows.Where(r => !isTest[r]).ToList()), site.Rows.Select(rows.Where(r => isTest[r]).ToList()));
         }
 
-        if (!allowSingleClass && (train.Positives == 0 || train.Positives == train.Rows))
+        // A site whose training rows happen to share one label still helps a federation (it is
+        // real: one FLamby center's training rows are all positive), so only a site with a single
+        // class in all of its rows is refused: it can neither learn nor be scored by AUC.
+        var all = site.Rows;
+        if (!allowSingleClass && (all.Positives == 0 || all.Positives == all.Rows))
         {
             throw new DataValidationException(
-                $"The training rows of site '{site.Site}' all have label {train.Labels[0]} ({train.Rows} rows); a site needs both " +
-                $"classes to train (set {nameof(CsvOptions.AllowSingleClassSites)} to train it anyway).",
+                $"Every row of site '{site.Site}' has label {all.Labels[0]} ({all.Rows} rows); a site needs both " +
+                $"classes (set {nameof(CsvOptions.AllowSingleClassSites)} to use it anyway).",
                 raw.Source, raw.LabelColumn, site.FirstLine);
         }
 

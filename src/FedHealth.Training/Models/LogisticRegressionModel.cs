@@ -23,6 +23,8 @@ internal sealed class LogisticRegressionModel : BinaryClassifierModule
 
     public override void ResetParameters(Generator generator) => LinearInit.Reset(_linear, generator);
 
+    public override IReadOnlyList<nn.Module<Tensor, Tensor>> Stages() => [_linear];
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

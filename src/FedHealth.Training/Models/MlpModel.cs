@@ -41,6 +41,9 @@ internal sealed class MlpModel : BinaryClassifierModule
         }
     }
 
+    public override IReadOnlyList<nn.Module<Tensor, Tensor>> Stages() =>
+        _layers.children().Cast<nn.Module<Tensor, Tensor>>().ToList();
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -2,6 +2,8 @@ using FedHealth.Core.Data;
 using FedHealth.Core.Metrics;
 using FedHealth.Core.Training;
 using FedHealth.Core.Weights;
+using FedHealth.Privacy.Sampling;
+using FedHealth.Training.DpSgd;
 using FedHealth.Training.Models;
 using FedHealth.Training.Runtime;
 using TorchSharp;
@@ -17,11 +19,31 @@ namespace FedHealth.Training.Trainer;
 /// and tensors live in dispose scopes, which are per thread. Deterministic: initialisation draws
 /// from a private generator seeded by the caller and batches come from a seeded shuffle, so the
 /// same inputs and seed give bit-identical weights (with a fixed libtorch thread count).
+/// The one deliberate exception is DP-SGD (<see cref="FitConfig.RecordDp"/>): its Poisson samples
+/// and noise come from the OS CSPRNG, never from the seed, because randomness that anyone holding
+/// the seed can replay protects no one.
 /// </remarks>
 public sealed class LocalTrainer : ILocalTrainer
 {
+    private readonly Func<IRandomSource> _privacyRandomness;
+
+    /// <summary>A trainer whose DP-SGD randomness comes from the OS CSPRNG (<see cref="OsRandomSource"/>).</summary>
     public LocalTrainer()
+        : this(static () => new OsRandomSource())
     {
+    }
+
+    /// <summary>A trainer whose DP-SGD randomness comes from <paramref name="privacyRandomness"/>.</summary>
+    /// <param name="privacyRandomness">
+    /// Called once per DP-SGD fit; that fit alone draws its Poisson samples and noise from the
+    /// source, which the trainer disposes (if disposable) when the fit ends, so concurrent fits
+    /// never share one. It must be a CSPRNG. Production keeps the OS default; a
+    /// <see cref="SeededRandomSource"/> here makes DP fits reproducible, for tests only.
+    /// </param>
+    public LocalTrainer(Func<IRandomSource> privacyRandomness)
+    {
+        ArgumentNullException.ThrowIfNull(privacyRandomness);
+        _privacyRandomness = privacyRandomness;
         TorchRuntime.EnsureInitialized();
     }
 
@@ -34,6 +56,12 @@ public sealed class LocalTrainer : ILocalTrainer
         return ModuleWeights.Read(module);
     }
 
+    /// <remarks>
+    /// With <see cref="FitConfig.RecordDp"/> set, <see cref="FitOutcome.Steps"/> is the number of
+    /// DP-SGD steps to account (with <c>SubsampledGaussianRdp.Curve(q, σ, Steps)</c>), and
+    /// <see cref="FitOutcome.TrainLoss"/> is NaN: the loss of the sampled rows carries no noise, so
+    /// reporting it would leak what DP-SGD protects.
+    /// </remarks>
     public FitOutcome Fit(ModelSpec model, ModelWeights start, TabularData train, FitConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -50,22 +78,11 @@ public sealed class LocalTrainer : ILocalTrainer
         using var optimizer = OptimizerFactory.Create(config, module.parameters());
         var features = TensorFactory.Float32(train.Features, train.Rows, train.Columns);
         var labels = TensorFactory.LabelColumn(train.Labels);
-        var sampler = new BatchSampler(train.Rows, config.BatchSize, Seeds.Derive(config.Seed, "shuffle"));
+        var trainLoss = config.RecordDp is { } dp
+            ? FitPrivately(module, optimizer, features, labels, steps, dp)
+            : FitBatches(module, optimizer, features, labels, steps, config.BatchSize, config.Seed);
 
-        double lossSum = 0;
-        for (var step = 0; step < steps; step++)
-        {
-            using var stepScope = NewDisposeScope();
-            var index = TensorFactory.Int64(sampler.Next());
-            optimizer.zero_grad();
-            var logits = module.forward(features.index_select(0, index));
-            var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels.index_select(0, index));
-            loss.backward();
-            optimizer.step();
-            lossSum += loss.item<float>();
-        }
-
-        return new FitOutcome(ModuleWeights.Read(module), train.Rows, lossSum / steps, steps);
+        return new FitOutcome(ModuleWeights.Read(module), train.Rows, trainLoss, steps);
     }
 
     public EvaluationOutcome Evaluate(ModelSpec model, ModelWeights weights, TabularData test)
@@ -88,5 +105,47 @@ public sealed class LocalTrainer : ILocalTrainer
         }
 
         return Scoring.Outcome(logits, test.Labels);
+    }
+
+    /// <summary>Mini-batch training; returns the mean of the steps' batch losses.</summary>
+    private static double FitBatches(
+        BinaryClassifierModule module, optim.Optimizer optimizer, Tensor features, Tensor labels, int steps, int batchSize, long seed)
+    {
+        var sampler = new BatchSampler(checked((int)features.shape[0]), batchSize, Seeds.Derive(seed, "shuffle"));
+        double lossSum = 0;
+        for (var step = 0; step < steps; step++)
+        {
+            using var stepScope = NewDisposeScope();
+            var index = TensorFactory.Int64(sampler.Next());
+            optimizer.zero_grad();
+            var logits = module.forward(features.index_select(0, index));
+            var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels.index_select(0, index));
+            loss.backward();
+            optimizer.step();
+            lossSum += loss.item<float>();
+        }
+
+        return lossSum / steps;
+    }
+
+    /// <summary>DP-SGD; returns NaN for the loss, which it must not report.</summary>
+    private double FitPrivately(
+        BinaryClassifierModule module, optim.Optimizer optimizer, Tensor features, Tensor labels, int steps, DpSgdConfig dp)
+    {
+        var random = _privacyRandomness() ?? throw new InvalidOperationException("The privacy randomness factory returned null.");
+        try
+        {
+            var loop = new DpSgdLoop(module, optimizer, dp, random);
+            for (var step = 0; step < steps; step++)
+            {
+                loop.Step(features, labels);
+            }
+        }
+        finally
+        {
+            (random as IDisposable)?.Dispose();
+        }
+
+        return double.NaN;
     }
 }

@@ -16,6 +16,14 @@ internal static class TensorFactory
         return tensor;
     }
 
+    public static Tensor Float64(ReadOnlySpan<double> values, params long[] shape)
+    {
+        var tensor = empty(shape, ScalarType.Float64);
+        using var accessor = tensor.data<double>();
+        accessor.CopyFrom(values);
+        return tensor;
+    }
+
     public static Tensor Int64(ReadOnlySpan<long> values)
     {
         var tensor = empty([values.Length], ScalarType.Int64);

@@ -47,6 +47,36 @@ internal static class TrainerInputs
                 $"The configuration asks for no training (LocalSteps {config.LocalSteps}, LocalEpochs {config.LocalEpochs}).",
                 nameof(config));
         }
+
+        if (config.RecordDp is { } dp)
+        {
+            CheckRecordDp(dp, nameof(config));
+        }
+    }
+
+    private static void CheckRecordDp(DpSgdConfig dp, string parameter)
+    {
+        // σ = 0 is allowed: clipping without noise, for tests and baselines (it protects no one).
+        if (!(dp.NoiseMultiplier >= 0) || double.IsInfinity(dp.NoiseMultiplier))
+        {
+            throw new ArgumentException(
+                $"{nameof(FitConfig.RecordDp)}.{nameof(DpSgdConfig.NoiseMultiplier)} must be a finite number ≥ 0, got {dp.NoiseMultiplier}.",
+                parameter);
+        }
+
+        if (!(dp.ClipNorm > 0) || double.IsInfinity(dp.ClipNorm))
+        {
+            throw new ArgumentException(
+                $"{nameof(FitConfig.RecordDp)}.{nameof(DpSgdConfig.ClipNorm)} must be a finite number > 0, got {dp.ClipNorm}.",
+                parameter);
+        }
+
+        if (!(dp.SamplingRate > 0 && dp.SamplingRate <= 1))
+        {
+            throw new ArgumentException(
+                $"{nameof(FitConfig.RecordDp)}.{nameof(DpSgdConfig.SamplingRate)} must be in (0, 1], got {dp.SamplingRate}.",
+                parameter);
+        }
     }
 
     private static bool AllFinite(float[] values)

@@ -41,6 +41,25 @@ public sealed class SumTests
         Assert.Equal(Sessions.ExpectedSum(session.Sites, session.Input, 37, bits), outcome.Result!.Sum);
     }
 
+    [Theory]
+    [InlineData(32)]
+    [InlineData(48)]
+    public void Sum_is_exact_when_sites_and_coordinator_spread_long_vectors_over_several_cores(int bits)
+    {
+        const int length = (3 * Masking.MaskKernel.ChunkElements) + 5;
+        var sites = Sessions.Sites(6);
+        var session = Sessions.Session(6, 4, 3, length: length, bits: bits, dropouts: new Dictionary<SiteId, SecAggStage> { [sites[1]] = SecAggStage.MaskedInput }) with
+        {
+            Policy = Sessions.Lenient with { MaxDegreeOfParallelism = 2 },
+            ServerParallelism = 2,
+            ClientParallelism = 2,
+        };
+
+        var outcome = InProcessRunner.Run(session);
+
+        Assert.Equal(Sessions.ExpectedSum(sites.Where(s => s != sites[1]), session.Input, length, bits), outcome.Result!.Sum);
+    }
+
     public static TheoryData<SecAggStage, int> StagesAndSeeds()
     {
         var data = new TheoryData<SecAggStage, int>();

@@ -1,0 +1,161 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using FedHealth.Cli.Console;
+using FedHealth.Core.Training;
+
+namespace FedHealth.Cli.Commands.Sim;
+
+/// <summary><c>fedhealth sim</c>: a whole federation of simulated hospitals in one process.</summary>
+internal static class SimCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "'synthetic' (built-in seeded cohort) or the path of a CSV file", DefaultValueFactory = _ => SimSettings.SyntheticData };
+        var label = new Option<string?>("--label") { Description = "CSV: the binary (0/1) label column" };
+        var siteColumn = new Option<string?>("--site-column") { Description = "CSV: the column that names each row's site" };
+        var splitColumn = new Option<string?>("--split-column") { Description = "CSV: the column with train/test per row" };
+        var categorical = new Option<string[]>("--categorical") { Description = "CSV: columns to one-hot even though they are numeric codes", AllowMultipleArgumentsPerToken = true };
+        var sites = new Option<int?>("--sites") { Description = "Number of sites: for synthetic data, or to partition a CSV that has no site column" };
+        var partition = new Option<double?>("--partition")
+        {
+            Description = "How to split a CSV without a site column: dirichlet:ALPHA (label skew; smaller is more skewed)",
+            CustomParser = ParseDirichlet,
+        };
+        var testFraction = new Option<double>("--test-fraction") { Description = "Share of each site's rows held out for testing when there is no split column", DefaultValueFactory = _ => 0.25 };
+        var rounds = new Option<int>("--rounds") { Description = "Federated rounds", DefaultValueFactory = _ => 20 };
+        var model = new Option<string>("--model") { Description = "logreg or mlp", DefaultValueFactory = _ => "logreg" };
+        model.AcceptOnlyFromAmong("logreg", "mlp");
+        var hidden = new Option<string>("--hidden") { Description = "MLP hidden layer sizes, e.g. 32,16", DefaultValueFactory = _ => "32,16" };
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd or adam", DefaultValueFactory = _ => "sgd" };
+        optimizer.AcceptOnlyFromAmong("sgd", "adam");
+        var lr = new Option<double>("--lr") { Description = "Local learning rate", DefaultValueFactory = _ => 0.01 };
+        var localSteps = new Option<int?>("--local-steps") { Description = "Local mini-batch steps per round (default 100 unless --local-epochs is given)" };
+        var localEpochs = new Option<int?>("--local-epochs") { Description = "Local passes over the training rows per round (instead of --local-steps)" };
+        var batchSize = new Option<int>("--batch-size") { Description = "Local mini-batch size", DefaultValueFactory = _ => 8 };
+        var fractionFit = new Option<double>("--fraction-fit") { Description = "Share of sites sampled for training each round", DefaultValueFactory = _ => 1.0 };
+        var minFitSites = new Option<int?>("--min-fit-sites") { Description = "Fewest successful sites for a round to update the model (default: all sampled sites minus one, at least 1)" };
+        var fitTimeout = new Option<double>("--fit-timeout") { Description = "Seconds a site may take to train in a round", DefaultValueFactory = _ => 300 };
+        var seed = new Option<int>("--seed") { Description = "Seed for data, initialisation, sampling and local training order", DefaultValueFactory = _ => 42 };
+        var output = new Option<string?>("--out") { Description = "Folder for report.json (default runs/<timestamp>/)" };
+        var json = new Option<bool>("--json") { Description = "Print report.json on stdout and nothing else there" };
+
+        Positive(rounds, "rounds");
+        Positive(batchSize, "batch size");
+        Between(testFraction, "test fraction", 0, 1, inclusiveUpper: false);
+        Between(fractionFit, "fraction of sites", 0, 1, inclusiveUpper: true);
+        lr.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is var v && (!(v > 0) || double.IsInfinity(v)))
+            {
+                r.AddError($"--lr must be a positive number (got {v.ToString(CultureInfo.InvariantCulture)}).");
+            }
+        });
+
+        var command = new Command("sim", "Train a federation of simulated hospitals end to end and write report.json")
+        {
+            data, label, siteColumn, splitColumn, categorical, sites, partition, testFraction, rounds, model, hidden,
+            optimizer, lr, localSteps, localEpochs, batchSize, fractionFit, minFitSites, fitTimeout, seed, output, json,
+        };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
+        {
+            var steps = parse.GetValue(localSteps);
+            var epochs = parse.GetValue(localEpochs);
+            if (steps is not null && epochs is not null)
+            {
+                throw new UserInputException("give either --local-steps or --local-epochs, not both.");
+            }
+
+            if (steps is <= 0 || epochs is <= 0)
+            {
+                throw new UserInputException("--local-steps and --local-epochs must be at least 1.");
+            }
+
+            var settings = new SimSettings
+            {
+                Data = parse.GetValue(data)!,
+                Label = parse.GetValue(label),
+                SiteColumn = parse.GetValue(siteColumn),
+                SplitColumn = parse.GetValue(splitColumn),
+                CategoricalColumns = parse.GetValue(categorical) ?? [],
+                Sites = parse.GetValue(sites),
+                DirichletAlpha = parse.GetValue(partition),
+                TestFraction = parse.GetValue(testFraction),
+                Rounds = parse.GetValue(rounds),
+                Model = parse.GetValue(model) == "mlp" ? ModelKind.Mlp : ModelKind.LogisticRegression,
+                Hidden = ParseHidden(parse.GetValue(hidden)!),
+                Optimizer = parse.GetValue(optimizer) == "adam" ? OptimizerKind.Adam : OptimizerKind.Sgd,
+                LearningRate = parse.GetValue(lr),
+                LocalSteps = steps ?? (epochs is null ? 100 : 0),
+                LocalEpochs = epochs ?? 0,
+                BatchSize = parse.GetValue(batchSize),
+                FractionFit = parse.GetValue(fractionFit),
+                MinFitSites = parse.GetValue(minFitSites),
+                FitTimeout = TimeSpan.FromSeconds(parse.GetValue(fitTimeout)),
+                Seed = parse.GetValue(seed),
+                Out = parse.GetValue(output),
+                Json = parse.GetValue(json),
+            };
+            return await SimRunner.RunAsync(settings, ct).ConfigureAwait(false);
+        }, cancellationToken));
+        return command;
+    }
+
+    private static double? ParseDirichlet(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+        const string prefix = "dirichlet:";
+        if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) &&
+            double.TryParse(text[prefix.Length..], NumberStyles.Float, CultureInfo.InvariantCulture, out var alpha) &&
+            alpha > 0 && double.IsFinite(alpha))
+        {
+            return alpha;
+        }
+
+        result.AddError($"--partition must look like dirichlet:ALPHA with ALPHA > 0, e.g. dirichlet:0.5 (got '{text}').");
+        return null;
+    }
+
+    private static IReadOnlyList<int> ParseHidden(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sizes = new List<int>();
+        foreach (var part in parts)
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var size) || size < 1)
+            {
+                throw new UserInputException($"--hidden takes positive layer sizes separated by commas, e.g. 32,16 (got '{text}').");
+            }
+
+            sizes.Add(size);
+        }
+
+        if (sizes.Count == 0)
+        {
+            throw new UserInputException("--hidden needs at least one layer size.");
+        }
+
+        return sizes;
+    }
+
+    private static void Positive(Option<int> option, string what) =>
+        option.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<int>();
+            if (value <= 0)
+            {
+                r.AddError($"{option.Name} must be at least 1 ({what}; got {value}).");
+            }
+        });
+
+    private static void Between(Option<double> option, string what, double lower, double upper, bool inclusiveUpper) =>
+        option.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<double>();
+            if (!(value > lower) || (inclusiveUpper ? value > upper : value >= upper))
+            {
+                var bracket = inclusiveUpper ? "]" : ")";
+                r.AddError($"{option.Name} must be in ({lower}, {upper}{bracket} ({what}; got {value.ToString(CultureInfo.InvariantCulture)}).");
+            }
+        });
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FedHealth.Cli.Console;
+using FedHealth.Coordinator.Reporting;
+using FedHealth.Coordinator.Strategies;
+using FedHealth.Coordinator.Study;
+using FedHealth.Core.Options;
+using FedHealth.Core.Training;
+using FedHealth.Simulation.InProcess;
+using FedHealth.Training.Data;
+using FedHealth.Training.Data.Csv;
+using FedHealth.Training.Trainer;
+using Spectre.Console;
+
+namespace FedHealth.Cli.Commands.Sim;
+
+/// <summary>Loads the sites' data, runs the in-process federation and writes the report.</summary>
+internal static class SimRunner
+{
+    public static async Task<int> RunAsync(SimSettings settings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var dataset = LoadData(settings);
+        var study = StudyOptionsFor(settings, dataset);
+        var problems = study.Validate();
+        if (problems.Count > 0)
+        {
+            throw new UserInputException(string.Join(" ", problems));
+        }
+
+        var strategy = new FedAvg(new FedAvgOptions(study.Fit, study.FractionFit, study.MinFitSites));
+        var spec = new SimulationSpec(study, strategy, dataset.Sites, new LocalTrainer());
+        var progress = new RoundProgress(Terminal.Err);
+        Terminal.Err.MarkupLine(
+            $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {settings.Rounds} rounds of FedAvg ({Markup.Escape(dataset.Description.Source)})[/]");
+        var result = await InProcessFederation.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
+
+        var config = settings.ToReportConfig();
+        config["data_summary"] = DataSummary(dataset.Description);
+        var report = RunReport.Build(config, result);
+        report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
+        var folder = settings.Out ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+        var path = ReportFile.Write(folder, report);
+        if (settings.Json)
+        {
+            System.Console.Out.WriteLine(report.ToJsonString(RunReport.JsonOptions));
+        }
+        else
+        {
+            SimSummary.Print(Terminal.Out, result, report, path);
+        }
+
+        return result.Status == StudyStatus.Completed ? ExitCodes.Success : ExitCodes.RunFailed;
+    }
+
+    private static PreparedDataset LoadData(SimSettings settings)
+    {
+        if (settings.IsSynthetic)
+        {
+            if (settings.Label is not null || settings.SiteColumn is not null || settings.SplitColumn is not null || settings.DirichletAlpha is not null)
+            {
+                throw new UserInputException("--label, --site-column, --split-column and --partition apply to a CSV file, not to --data synthetic.");
+            }
+
+            return SiteDatasets.Synthetic(settings.Seed, settings.Sites ?? 4);
+        }
+
+        if (!File.Exists(settings.Data))
+        {
+            throw new UserInputException($"--data: no such file '{settings.Data}' (use a CSV path or 'synthetic').");
+        }
+
+        if (settings.Label is null)
+        {
+            throw new UserInputException("--label is required with a CSV file: name the binary (0/1) label column.");
+        }
+
+        if (settings.SiteColumn is not null && (settings.Sites is not null || settings.DirichletAlpha is not null))
+        {
+            throw new UserInputException("--sites and --partition split a file without a site column; this file's sites come from --site-column.");
+        }
+
+        var options = new CsvOptions(settings.Label)
+        {
+            SiteColumn = settings.SiteColumn,
+            SplitColumn = settings.SplitColumn,
+            CategoricalColumns = settings.CategoricalColumns,
+        };
+        return SiteDatasets.FromCsv(settings.Data, options, settings.Seed, settings.TestFraction, settings.Sites, settings.DirichletAlpha);
+    }
+
+    private static StudyOptions StudyOptionsFor(SimSettings settings, PreparedDataset dataset)
+    {
+        var features = dataset.Description.FeatureNames.Length;
+        var model = settings.Model == ModelKind.Mlp
+            ? ModelSpec.Mlp(features, settings.Hidden.ToArray())
+            : ModelSpec.LogisticRegression(features);
+        var sites = dataset.Sites.Count;
+        var sampled = Math.Max(1, (int)Math.Ceiling(settings.FractionFit * sites));
+        var minFit = settings.MinFitSites ?? Math.Max(1, (sampled + 1) / 2);
+        if (minFit > sites)
+        {
+            throw new UserInputException($"--min-fit-sites is {minFit} but the data has only {sites} sites.");
+        }
+
+        return new StudyOptions
+        {
+            Study = new Core.Ids.StudyId($"sim-{settings.Seed}"),
+            Rounds = settings.Rounds,
+            Model = model,
+            Fit = new FitConfig(settings.Optimizer, settings.LearningRate, settings.BatchSize, settings.LocalSteps, settings.LocalEpochs, settings.Seed),
+            FractionFit = settings.FractionFit,
+            MinFitSites = minFit,
+            MinAvailableSites = sites,
+            FitTimeout = settings.FitTimeout,
+            RegistrationTimeout = TimeSpan.FromSeconds(60),
+            Seed = settings.Seed,
+        };
+    }
+
+    private static JsonObject DataSummary(DatasetDescription description)
+    {
+        var sites = new JsonObject();
+        foreach (var site in description.Sites)
+        {
+            sites[site.Site.Value] = new JsonObject
+            {
+                ["n_train"] = site.TrainRows,
+                ["n_test"] = site.TestRows,
+                ["train_prevalence"] = Math.Round(site.TrainPrevalence, 4),
+            };
+        }
+
+        return new JsonObject
+        {
+            ["source"] = description.Source,
+            ["features"] = new JsonArray(description.FeatureNames.Select(f => (JsonNode?)f).ToArray()),
+            ["sites"] = sites,
+        };
+    }
+}

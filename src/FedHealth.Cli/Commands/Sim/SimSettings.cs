@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using FedHealth.Core.Training;
+
+namespace FedHealth.Cli.Commands.Sim;
+
+/// <summary>Everything `fedhealth sim` was asked to do, after parsing and validation.</summary>
+internal sealed record SimSettings
+{
+    public const string SyntheticData = "synthetic";
+
+    public string Data { get; init; } = SyntheticData;
+
+    public string? Label { get; init; }
+
+    public string? SiteColumn { get; init; }
+
+    public string? SplitColumn { get; init; }
+
+    public IReadOnlyList<string> CategoricalColumns { get; init; } = [];
+
+    public int? Sites { get; init; }
+
+    public double? DirichletAlpha { get; init; }
+
+    public double TestFraction { get; init; } = 0.25;
+
+    public int Rounds { get; init; } = 20;
+
+    public ModelKind Model { get; init; } = ModelKind.LogisticRegression;
+
+    public IReadOnlyList<int> Hidden { get; init; } = [32, 16];
+
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
+
+    public double LearningRate { get; init; } = 0.01;
+
+    public int LocalSteps { get; init; }
+
+    public int LocalEpochs { get; init; }
+
+    public int BatchSize { get; init; } = 8;
+
+    public double FractionFit { get; init; } = 1.0;
+
+    public int? MinFitSites { get; init; }
+
+    public TimeSpan FitTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    public int Seed { get; init; } = 42;
+
+    public string? Out { get; init; }
+
+    public bool Json { get; init; }
+
+    public bool IsSynthetic => string.Equals(Data, SyntheticData, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The <c>config</c> object of report.json: what was run, in the flags' own terms.</summary>
+    public JsonObject ToReportConfig() => new()
+    {
+        ["data"] = Data,
+        ["label"] = Label,
+        ["site_column"] = SiteColumn,
+        ["split_column"] = SplitColumn,
+        ["sites"] = Sites,
+        ["partition"] = DirichletAlpha is { } alpha ? $"dirichlet:{alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : null,
+        ["test_fraction"] = SplitColumn is null ? TestFraction : null,
+        ["rounds"] = Rounds,
+        ["model"] = Model == ModelKind.LogisticRegression ? "logreg" : "mlp",
+        ["hidden"] = Model == ModelKind.Mlp ? new JsonArray(Hidden.Select(h => (JsonNode?)h).ToArray()) : null,
+        ["optimizer"] = Optimizer == OptimizerKind.Sgd ? "sgd" : "adam",
+        ["lr"] = LearningRate,
+        ["local_steps"] = LocalSteps > 0 ? LocalSteps : null,
+        ["local_epochs"] = LocalEpochs > 0 ? LocalEpochs : null,
+        ["batch_size"] = BatchSize,
+        ["fraction_fit"] = FractionFit,
+        ["min_fit_sites"] = MinFitSites,
+        ["strategy"] = "fedavg",
+        ["normalize"] = "site",
+        ["secure_aggregation"] = false,
+        ["dp"] = "off",
+        ["seed"] = Seed,
+    };
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using FedHealth.Cli.Commands.Privacy;
+using FedHealth.Cli.Console;
+using Spectre.Console;
+using FedHealth.Cli.Commands.Sim;
+using FedHealth.Hosting.Logging;
+using Serilog;
+using Serilog.Events;
+
+var level = Environment.GetEnvironmentVariable("FEDHEALTH_LOG_LEVEL") is { } text && Enum.TryParse<LogEventLevel>(text, true, out var parsed)
+    ? parsed
+    : LogEventLevel.Warning;
+Log.Logger = FedHealthLogging.Create(level, Environment.GetEnvironmentVariable("FEDHEALTH_LOG_FILE"));
+try
+{
+    var root = new RootCommand("FedHealth: privacy-preserving federated learning for hospitals")
+    {
+        SimCommand.Create(),
+        PrivacyCommand.Create(),
+    };
+    var parse = root.Parse(args);
+    if (parse.Errors.Count > 0)
+    {
+        // Parse errors go to stderr as plain lines; stdout stays empty (it carries only results).
+        foreach (var error in parse.Errors)
+        {
+            Terminal.Error(error.Message);
+        }
+
+        Terminal.Err.WriteLine("Run 'fedhealth --help' or 'fedhealth <command> --help' for the options.");
+        return ExitCodes.BadInput;
+    }
+
+    return await parse.InvokeAsync().ConfigureAwait(false);
+}
+finally
+{
+    await Log.CloseAndFlushAsync().ConfigureAwait(false);
+}

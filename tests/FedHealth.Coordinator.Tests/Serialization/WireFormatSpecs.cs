@@ -1,0 +1,79 @@
+using FedHealth.Core.Protocol;
+using FedHealth.Core.Weights;
+using FedHealth.Hosting.Serialization;
+using FedHealth.Coordinator.Tests.Support;
+using MessagePack;
+
+namespace FedHealth.Coordinator.Tests.Serialization;
+
+public sealed class WireFormatSpecs
+{
+    public static TheoryData<string> AllManifests => new(WireFormat.Manifests);
+
+    [Theory]
+    [MemberData(nameof(AllManifests))]
+    public void Every_protocol_message_survives_a_round_trip(string manifest)
+    {
+        var message = SampleMessages.Create(WireFormat.TypeOf(manifest));
+
+        var bytes = WireFormat.Serialize(message);
+        var back = WireFormat.Deserialize(bytes, WireFormat.ManifestOf(message.GetType()));
+
+        Assert.IsType(message.GetType(), back);
+        Assert.Equal(bytes, WireFormat.Serialize(back));
+    }
+
+    [Fact]
+    public void A_fit_reply_keeps_its_ids_and_exact_weights()
+    {
+        var reply = new FitReply(new("study"), 4, new("site-a"), Models.Weights(1.5f, float.Epsilon, -0f), 120, 0.33, 12.5);
+
+        var back = (FitReply)WireFormat.Deserialize(WireFormat.Serialize(reply), "FitReply");
+
+        Assert.Equal(reply.Study, back.Study);
+        Assert.Equal(reply.Round, back.Round);
+        Assert.Equal(reply.Site, back.Site);
+        Assert.Equal(reply.Weights, back.Weights);
+        Assert.True(reply.Weights.Specs.SequenceEqual(back.Weights.Specs));
+        Assert.Equal(120, back.NumExamples);
+    }
+
+    [Fact]
+    public void Weights_travel_as_one_raw_little_endian_block_not_per_element()
+    {
+        var values = Enumerable.Range(0, 100_000).Select(i => (float)i).ToArray();
+        var weights = new ModelWeights([new TensorSpec("w", [100_000])], values);
+        var message = new FitInstruction(new("s"), 1, Models.Spec, weights, Models.Config);
+
+        var bytes = WireFormat.Serialize(message);
+
+        Assert.InRange(bytes.Length, 400_000, 400_300);
+    }
+
+    [Fact]
+    public void A_truncated_message_is_rejected_not_half_read()
+    {
+        var bytes = WireFormat.Serialize(new FitReply(new("s"), 1, new("a"), Models.Weights(1, 2, 3), 10, 0.1, 1));
+
+        Assert.ThrowsAny<MessagePackSerializationException>(() => WireFormat.Deserialize(bytes.AsMemory(0, bytes.Length - 5), "FitReply"));
+    }
+
+    [Fact]
+    public void Weights_whose_values_do_not_match_their_shapes_are_rejected()
+    {
+        var good = WireFormat.Serialize(new FitReply(new("s"), 1, new("a"), Models.Weights(1, 2, 3), 10, 0.1, 1));
+        var shapes = WireFormat.Serialize(new FitReply(new("s"), 1, new("a"), Models.Weights(1, 2, 3, 4), 10, 0.1, 1));
+
+        Assert.NotEqual(good.Length, shapes.Length);
+        var forged = new ModelWeights([new TensorSpec("w", [3])], [1, 2, 3]);
+        var bytes = WireFormat.Serialize(new FitReply(new("s"), 1, new("a"), forged, 10, 0.1, 1));
+        var tampered = bytes.ToArray();
+        var index = Array.IndexOf(tampered, (byte)3);
+        tampered[index] = 4;
+        Assert.ThrowsAny<MessagePackSerializationException>(() => WireFormat.Deserialize(tampered, "FitReply"));
+    }
+
+    [Fact]
+    public void An_unknown_manifest_is_refused_by_name() =>
+        Assert.Contains("Nonsense", Assert.Throws<ArgumentException>(() => WireFormat.Deserialize(new byte[] { 0x90 }, "Nonsense")).Message, StringComparison.Ordinal);
+}
