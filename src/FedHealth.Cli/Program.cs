@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FedHealth.Cli.Commands.Bench;
 using FedHealth.Cli.Commands.Privacy;
 using FedHealth.Cli.Console;
 using Spectre.Console;
@@ -17,6 +18,7 @@ try
     {
         SimCommand.Create(),
         PrivacyCommand.Create(),
+        BenchCommand.Create(),
     };
     var parse = root.Parse(args);
     if (parse.Errors.Count > 0)

@@ -66,7 +66,8 @@ public static class InProcessFederation
         }
         finally
         {
-            foreach (var actor in nodes.Append(study).Append(registry).Append(listener))
+            // The registry goes first so that nodes leaving at the end are not reported as disconnections.
+            foreach (var actor in new[] { registry, study, listener }.Concat(nodes))
             {
                 system.Stop(actor);
             }

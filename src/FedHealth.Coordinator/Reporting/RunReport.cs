@@ -68,6 +68,7 @@ public static class RunReport
             ["mean_site_accuracy"] = Number(evaluation?.MeanSiteAccuracy),
             ["duration_ms"] = Number(record.DurationMilliseconds),
             ["slowest_site_train_ms"] = Number(record.SlowestSiteTrainMilliseconds),
+            ["total_site_train_ms"] = Number(record.TotalSiteTrainMilliseconds),
             ["model_hash"] = record.ModelHash,
         };
     }

@@ -26,6 +26,7 @@ public sealed class RoundActor : ReceiveActor, IWithTimers
     private readonly HashSet<SiteId> _pending = [];
     private IReadOnlyList<SiteId> _sampled = [];
     private double _slowestTrainMs;
+    private double _totalTrainMs;
     private AggregateFitOutcome? _aggregate;
 
     public RoundActor(RoundPlan plan)
@@ -104,6 +105,7 @@ public sealed class RoundActor : ReceiveActor, IWithTimers
         }
 
         _slowestTrainMs = Math.Max(_slowestTrainMs, reply.TrainMilliseconds);
+        _totalTrainMs += reply.TrainMilliseconds;
         _fitResults.Add(new FitResult(reply.Site, reply.Weights, reply.NumExamples, reply.TrainLoss));
         Settle(reply.Site);
     }
@@ -253,6 +255,7 @@ public sealed class RoundActor : ReceiveActor, IWithTimers
             evaluation,
             _clock.Elapsed.TotalMilliseconds,
             _slowestTrainMs,
+            _totalTrainMs,
             global.ContentHash());
         Context.Parent.Tell(new RoundCompleted(record, global));
         Context.Stop(Self);

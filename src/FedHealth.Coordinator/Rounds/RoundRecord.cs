@@ -15,4 +15,5 @@ public sealed record RoundRecord(
     AggregateEvaluateOutcome? Evaluation,
     double DurationMilliseconds,
     double SlowestSiteTrainMilliseconds,
+    double TotalSiteTrainMilliseconds,
     string ModelHash);

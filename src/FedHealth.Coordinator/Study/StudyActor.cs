@@ -123,7 +123,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     {
         _currentRound = null;
         Record(new RoundRecord(_round, [], [], [], false, "the round failed unexpectedly (see the coordinator log)",
-            double.NaN, null, 0, 0, _global.ContentHash()));
+            double.NaN, null, 0, 0, 0, _global.ContentHash()));
         NextRoundOrFinish();
     }
 

@@ -14,10 +14,14 @@ public static class AkkaBuilderExtensions
 
     /// <summary>Akka's own logs go through Serilog, keeping message templates.</summary>
     public static AkkaConfigurationBuilder WithFedHealthLogging(this AkkaConfigurationBuilder builder, LogLevel level = LogLevel.InfoLevel) =>
-        builder.ConfigureLoggers(setup =>
-        {
-            setup.LogLevel = level;
-            setup.ClearLoggers();
-            setup.AddLogger<SerilogLogger>();
-        });
+        builder
+            .ConfigureLoggers(setup =>
+            {
+                setup.LogLevel = level;
+                setup.ClearLoggers();
+                setup.AddLogger<SerilogLogger>();
+            })
+            // Akka's fallback logger writes to stdout during start-up and shutdown; stdout carries
+            // only results (e.g. --json), so it may speak only of real problems.
+            .AddHocon("akka.stdout-loglevel = WARNING\nakka.log-dead-letters-during-shutdown = off", HoconAddMode.Prepend);
 }

@@ -238,7 +238,9 @@ public sealed partial class SecAggClient
         }
 
         _state = ClientState.AwaitingSurvivors;
-        return new SecAggMaskedInput(_study, _round, _self, (byte[])_sessionId.Clone(), masked);
+        List<SiteId> maskedWith = [.. _held.Keys.Order()];
+        var signature = _siteKey.Sign(SecAggTranscripts.MaskSet(_study, _round, _sessionId, _self, maskedWith));
+        return new SecAggMaskedInput(_study, _round, _self, (byte[])_sessionId.Clone(), masked, maskedWith, signature);
     }
 
     private static void DisposeAll(List<MaskTerm> terms)

@@ -2,6 +2,7 @@ using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol.SecureAggregation;
 using FedHealth.Crypto.Signatures;
 using FedHealth.SecureAggregation.Errors;
+using FedHealth.SecureAggregation.Transcripts;
 
 namespace FedHealth.SecureAggregation.Client;
 
@@ -24,6 +25,7 @@ public sealed partial class SecAggClient
 
         ExpectSession(request.SessionId, stage);
         CheckConsistency(request, stage);
+        CheckMaskSets(request, stage);
 
         var selfMaskShares = new List<SecAggRevealedShare>();
         var maskKeyShares = new List<SecAggRevealedShare>();
@@ -49,6 +51,50 @@ public sealed partial class SecAggClient
         _state = ClientState.Finished;
         Wipe();
         return new SecAggUnmaskShares(_study, _round, _self, (byte[])_sessionId.Clone(), selfMaskShares, maskKeyShares);
+    }
+
+    /// <summary>
+    /// This site reveals a share of a surviving neighbour's b only if that neighbour signed that it
+    /// masked with this site: the pairwise mask between them then stays in the sum, so b alone
+    /// cannot unmask the neighbour's input.
+    /// </summary>
+    private void CheckMaskSets(SecAggUnmaskRequest request, SecAggStage stage)
+    {
+        var sets = new Dictionary<SiteId, SecAggMaskSet>();
+        foreach (var set in request.MaskSets ?? [])
+        {
+            if (set is null || !_held.ContainsKey(set.Site) || !_survivors.Contains(set.Site))
+            {
+                throw Fail(SecAggGuard.MaskSetMismatch, stage, "A mask set of a site that is not a surviving neighbour holding shares with this site.");
+            }
+
+            if (!sets.TryAdd(set.Site, set))
+            {
+                throw Fail(SecAggGuard.DuplicateSite, stage, $"Two mask sets of {set.Site}.");
+            }
+
+            var sorted = set.MaskedWith?.Order().ToList() ?? [];
+            if (set.MaskedWith is null
+                || !sorted.SequenceEqual(set.MaskedWith)
+                || set.Signature is null
+                || !Ed25519Verifier.Verify(_enrolledKeys[set.Site], SecAggTranscripts.MaskSet(_study, _round, _sessionId, set.Site, sorted), set.Signature))
+            {
+                throw Fail(SecAggGuard.InvalidSignature, stage, $"The mask set of {set.Site} is not signed by its site key.");
+            }
+
+            if (!sorted.Contains(_self))
+            {
+                throw Fail(SecAggGuard.MaskSetMismatch, stage, $"Survivor {set.Site} did not mask with this site.");
+            }
+        }
+
+        foreach (var owner in _held.Keys.Where(_survivors.Contains))
+        {
+            if (!sets.ContainsKey(owner))
+            {
+                throw Fail(SecAggGuard.MaskSetMismatch, stage, $"The mask set of surviving neighbour {owner} is missing.");
+            }
+        }
     }
 
     private void CheckConsistency(SecAggUnmaskRequest request, SecAggStage stage)

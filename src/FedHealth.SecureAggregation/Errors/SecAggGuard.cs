@@ -60,6 +60,9 @@ public enum SecAggGuard
     /// <summary>Fewer than t neighbours signed the same survivor list.</summary>
     ConsistencyCheckFailed,
 
+    /// <summary>A surviving neighbour's signed list of the sites it masked with is missing, invalid, or leaves this site out.</summary>
+    MaskSetMismatch,
+
     /// <summary>Both the self-mask share and the mask-key share of one neighbour were requested.</summary>
     BothSharesRequested,
 }

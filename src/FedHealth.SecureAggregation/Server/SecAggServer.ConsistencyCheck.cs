@@ -55,7 +55,8 @@ public sealed partial class SecAggServer
         foreach (var site in revealers.Order())
         {
             var signatures = Neighbours(site).Where(signers.Contains).Select(s => _signatures[s]).ToList();
-            outgoing.Add(new SecAggOutgoing(site, new SecAggUnmaskRequest(_study, _round, site, (byte[])_sessionId.Clone(), signatures)));
+            var maskSets = Neighbours(site).Where(_survivors.Contains).Select(s => _maskSets[s]).ToList();
+            outgoing.Add(new SecAggOutgoing(site, new SecAggUnmaskRequest(_study, _round, site, (byte[])_sessionId.Clone(), signatures, maskSets)));
         }
 
         Stage = SecAggStage.Unmask;

@@ -1,4 +1,5 @@
 using FedHealth.Core.Protocol.SecureAggregation;
+using FedHealth.Crypto.Signatures;
 using FedHealth.SecureAggregation.Masking;
 using FedHealth.SecureAggregation.Transcripts;
 
@@ -18,6 +19,19 @@ public sealed partial class SecAggServer
             return Invalid(m.Site, "a masked vector of the wrong size");
         }
 
+        // The site must have masked with exactly the neighbours whose shares it was forwarded.
+        var expected = Neighbours(m.Site).Where(_keySharers.Contains).ToList();
+        if (m.MaskedWith is null || !m.MaskedWith.SequenceEqual(expected))
+        {
+            return Invalid(m.Site, "a mask set that differs from the neighbours it was sent shares from");
+        }
+
+        if (m.MaskSetSignature is null
+            || !Ed25519Verifier.Verify(_enrolledKeys[m.Site], SecAggTranscripts.MaskSet(_study, _round, _sessionId, m.Site, expected), m.MaskSetSignature))
+        {
+            return Invalid(m.Site, "a mask set not signed by the site's enrolled key");
+        }
+
         // Sum on arrival: the coordinator never needs to keep any one masked vector.
         if (_sum32 is not null)
         {
@@ -30,6 +44,7 @@ public sealed partial class SecAggServer
 
         _awaited.Remove(m.Site);
         _survivors.Add(m.Site);
+        _maskSets.Add(m.Site, new SecAggMaskSet(m.Site, m.MaskedWith, m.MaskSetSignature));
         return SecAggReceipt.Accept;
     }
 

@@ -42,6 +42,7 @@ public sealed partial class SecAggServer
     private readonly Dictionary<SiteId, IReadOnlyList<SiteId>> _neighbourLists = [];
     private HashSet<SiteId> _keySharers = [];
     private readonly HashSet<SiteId> _survivors = [];
+    private readonly Dictionary<SiteId, SecAggMaskSet> _maskSets = [];
     private uint[]? _sum32;
     private ulong[]? _sum64;
     private byte[] _survivorsMessage = [];

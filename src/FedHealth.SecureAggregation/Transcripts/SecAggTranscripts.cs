@@ -90,6 +90,23 @@ internal static class SecAggTranscripts
         return t.ToArray();
     }
 
+    /// <summary>What a site signs with its masked input: the neighbours it masked with, sorted.</summary>
+    public static byte[] MaskSet(StudyId study, int round, byte[] sessionId, SiteId site, IReadOnlyList<SiteId> sortedMaskedWith)
+    {
+        var t = new Transcript(Prefix + "mask-set")
+            .Append(study.Value)
+            .Append(round)
+            .Append(sessionId)
+            .Append(site.Value)
+            .Append(sortedMaskedWith.Count);
+        foreach (var v in sortedMaskedWith)
+        {
+            t.Append(v.Value);
+        }
+
+        return t.ToArray();
+    }
+
     /// <summary>PRG(b): the self mask, from the full 256-bit seed.</summary>
     public static AesCtrPrg SelfMask(ReadOnlySpan<byte> seed, byte[] sessionId) =>
         AesCtrPrg.FromSeed(seed, sessionId, Label("self-mask"));

@@ -12,7 +12,8 @@ internal sealed record ClippedSum(IReadOnlyList<LayerGradient> Layers, Tensor No
 {
     /// <summary>
     /// Clipping aims this much inside the ball, so that rounding in the norm and in the scaling
-    /// cannot leave an example's contribution above C (the same margin as L2Clipping).
+    /// cannot leave an example's contribution above C (as L2Clipping does, with a smaller margin
+    /// because the arithmetic here is float64).
     /// </summary>
     internal const double Margin = 1 - 1e-9;
 
@@ -30,7 +31,7 @@ internal sealed record ClippedSum(IReadOnlyList<LayerGradient> Layers, Tensor No
         var squared = zeros(deltas[0].shape[0], ScalarType.Float64);
         for (var l = 0; l < traces.Count; l++)
         {
-            squared.add_(deltas[l].square().sum(1) * (inputs[l].square().sum(1) + 1));
+            squared.add_(deltas[l].square().sum(dim: 1) * (inputs[l].square().sum(dim: 1) + 1));
         }
 
         var norms = squared.sqrt();
@@ -40,10 +41,11 @@ internal sealed record ClippedSum(IReadOnlyList<LayerGradient> Layers, Tensor No
         var layers = new LayerGradient[traces.Count];
         for (var l = 0; l < traces.Count; l++)
         {
-            // where() rather than a product with 0: ∞·0 would be NaN.
+            // where() rather than a product with 0: ∞·0 would be NaN. The dimensions are named
+            // because a literal 0 binds to sum(ScalarType), which would sum as Byte.
             var scaled = where(rows, deltas[l] * factors, 0.0);
             var input = where(rows, inputs[l], 0.0);
-            layers[l] = new LayerGradient(traces[l].Layer, scaled.t().matmul(input), scaled.sum(0));
+            layers[l] = new LayerGradient(traces[l].Layer, scaled.t().matmul(input), scaled.sum(dim: 0));
         }
 
         return new ClippedSum(layers, norms);

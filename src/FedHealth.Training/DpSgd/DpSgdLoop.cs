@@ -61,7 +61,7 @@ internal sealed class DpSgdLoop
     }
 
     /// <summary>The clipped sum of the sampled rows' gradients.</summary>
-    internal IReadOnlyList<LayerGradient> ClippedSumOf(Tensor features, Tensor labels, int[] sample)
+    private IReadOnlyList<LayerGradient> ClippedSumOf(Tensor features, Tensor labels, int[] sample)
     {
         var index = TensorFactory.Int64(Array.ConvertAll(sample, i => (long)i));
         var traces = PerExampleGradients.Trace(_module, features.index_select(0, index), labels.index_select(0, index));

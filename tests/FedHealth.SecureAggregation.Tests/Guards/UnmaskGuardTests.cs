@@ -103,9 +103,67 @@ public sealed class UnmaskGuardTests
         s.Clients[site].ConfirmSurvivors(honestList);
         var lie = honestList with { Survivors = [.. honestList.Survivors.Where(x => x != victim)] };
         var signatures = s.Sites.Skip(1).Take(4).Select(x => (SecAggSurvivorsSignature)s.Reply(x, lie)).ToList();
-        var request = new SecAggUnmaskRequest(Sessions.Study, 1, site, honestList.SessionId, signatures);
+        var request = new SecAggUnmaskRequest(Sessions.Study, 1, site, honestList.SessionId, signatures, []);
 
         GuardAssert.Fires(SecAggGuard.InvalidSignature, s.Clients[site], () => s.Clients[site].Unmask(request));
+    }
+
+    [Fact]
+    public void A_coordinator_that_had_a_site_mask_with_chosen_neighbours_cannot_get_its_b_from_the_others()
+    {
+        // The isolation attack: the coordinator forwards to u the shares of every neighbour but x,
+        // so u masks without x; x still holds a share of b_u. If x revealed it while the others
+        // were declared dropped, u's input would be bare. x sees from u's signed mask set that u
+        // did not mask with it and refuses.
+        using var s = new ManualSession(6, 5, 3);
+        s.AdvanceTo(SecAggStage.MaskedInput);
+        var u = s.Sites[0];
+        var x = s.Sites[5];
+        var forwarded = s.For<SecAggForwardedShares>(u);
+        var inputs = new Dictionary<SiteId, SecAggMaskedInput>
+        {
+            [u] = (SecAggMaskedInput)s.Reply(u, forwarded with { Shares = [.. forwarded.Shares.Where(share => share.Sender != x)] }),
+        };
+        foreach (var site in s.Sites.Skip(1))
+        {
+            inputs[site] = (SecAggMaskedInput)s.Reply(site, s.For<SecAggForwardedShares>(site));
+        }
+
+        var survivors = new SecAggSurvivors(Sessions.Study, 1, forwarded.SessionId, s.Sites);
+        var signatures = s.Sites.Skip(1).Select(site => (SecAggSurvivorsSignature)s.Reply(site, survivors)).ToList();
+        var request = new SecAggUnmaskRequest(
+            Sessions.Study,
+            1,
+            x,
+            forwarded.SessionId,
+            [.. signatures.Where(sig => sig.Site != x)],
+            [.. s.Sites.Where(site => site != x).Select(site => new SecAggMaskSet(site, inputs[site].MaskedWith, inputs[site].MaskSetSignature))]);
+
+        Assert.DoesNotContain(x, inputs[u].MaskedWith);
+        GuardAssert.Fires(SecAggGuard.MaskSetMismatch, s.Clients[x], () => s.Clients[x].Unmask(request));
+    }
+
+    [Fact]
+    public void Unmasking_without_a_surviving_neighbour_mask_set_is_refused()
+    {
+        using var s = AtConsistencyCheck();
+        s.Step();
+        var site = s.Sites[0];
+        var request = s.For<SecAggUnmaskRequest>(site);
+
+        GuardAssert.Fires(SecAggGuard.MaskSetMismatch, s.Clients[site], () => s.Clients[site].Unmask(request with { MaskSets = [.. request.MaskSets.Skip(1)] }));
+    }
+
+    [Fact]
+    public void A_mask_set_the_neighbour_did_not_sign_is_refused()
+    {
+        using var s = AtConsistencyCheck();
+        s.Step();
+        var site = s.Sites[0];
+        var request = s.For<SecAggUnmaskRequest>(site);
+        var forged = request.MaskSets[0] with { Signature = request.MaskSets[1].Signature };
+
+        GuardAssert.Fires(SecAggGuard.InvalidSignature, s.Clients[site], () => s.Clients[site].Unmask(request with { MaskSets = [forged, .. request.MaskSets.Skip(1)] }));
     }
 
     [Fact]

@@ -33,11 +33,23 @@ public sealed class ServerTests
     }
 
     [Fact]
+    public void A_masked_input_whose_mask_set_differs_from_what_was_forwarded_is_rejected()
+    {
+        using var s = new ManualSession(5, 4, 3);
+        s.AdvanceTo(SecAggStage.MaskedInput);
+        var site = s.Sites[0];
+        var input = (SecAggMaskedInput)s.Reply(site, s.For<SecAggForwardedShares>(site));
+
+        Assert.False(s.Server.Receive(input with { MaskedWith = [.. input.MaskedWith.Skip(1)] }).Accepted);
+        Assert.DoesNotContain(site, s.Server.AwaitedSites);
+    }
+
+    [Fact]
     public void A_message_of_the_wrong_stage_is_rejected()
     {
         using var s = new ManualSession(5, 4, 3);
 
-        Assert.False(s.Server.Receive(new SecAggMaskedInput(Sessions.Study, 1, s.Sites[0], new byte[32], new byte[64])).Accepted);
+        Assert.False(s.Server.Receive(new SecAggMaskedInput(Sessions.Study, 1, s.Sites[0], new byte[32], new byte[64], [], [])).Accepted);
     }
 
     [Fact]

@@ -20,6 +20,20 @@ public sealed class NativeMemoryTests(ITestOutputHelper output)
     {
         // Big enough that leaking one step's tensors (64 × 50 floats plus the autograd graph) over
         // 100 rounds × 50 steps, or one round's data tensor (2000 × 50 floats), costs well over the bound.
+        AssertNoGrowthOver100Rounds(round => new FitConfig(OptimizerKind.Adam, 1e-3, 64, 50, 0, round));
+    }
+
+    [Fact]
+    public void Native_memory_does_not_grow_across_100_rounds_of_dp_sgd_fit_and_evaluate()
+    {
+        // The DP step makes more tensors than a plain one: per-layer float64 copies of the traces,
+        // the clipped sums, the noise and the gradients it sets on the parameters.
+        AssertNoGrowthOver100Rounds(round =>
+            new FitConfig(OptimizerKind.Adam, 1e-3, 64, 50, 0, round, new DpSgdConfig(1.0, 1.0, 64.0 / 2000)));
+    }
+
+    private void AssertNoGrowthOver100Rounds(Func<int, FitConfig> config)
+    {
         var spec = ModelSpec.Mlp(50, 32);
         var train = SyntheticRows.Blobs(2000, 50, seed: 1, margin: 0.3);
         var test = SyntheticRows.Blobs(500, 50, seed: 2, margin: 0.3);
@@ -32,7 +46,7 @@ public sealed class NativeMemoryTests(ITestOutputHelper output)
         // be hidden by this; the live-tensor count below catches those.
         void Round(int round)
         {
-            weights = trainer.Fit(spec, weights, train, new FitConfig(OptimizerKind.Adam, 1e-3, 64, 50, 0, round)).Weights;
+            weights = trainer.Fit(spec, weights, train, config(round)).Weights;
             trainer.Evaluate(spec, weights, test);
             GC.Collect();
             GC.WaitForPendingFinalizers();
