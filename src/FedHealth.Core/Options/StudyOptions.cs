@@ -35,6 +35,9 @@ public sealed record StudyOptions
 
     public TimeSpan RegistrationTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Differential privacy and the privacy budget; off unless set.</summary>
+    public PrivacyOptions Privacy { get; init; } = PrivacyOptions.Off;
+
     /// <summary>Seeds model initialisation, site sampling and local training order.</summary>
     public long Seed { get; init; } = 42;
 
@@ -97,6 +100,12 @@ public sealed record StudyOptions
             errors.Add("timeouts must be positive.");
         }
 
+        if (Privacy.RecordLevel && Fit.LocalSteps <= 0)
+        {
+            errors.Add("record-level DP counts DP-SGD steps: give local steps, not local epochs.");
+        }
+
+        errors.AddRange(Privacy.Validate());
         return errors;
     }
 }

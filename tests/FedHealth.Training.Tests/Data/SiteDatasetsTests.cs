@@ -40,14 +40,14 @@ public sealed class SiteDatasetsTests
     }
 
     [Fact]
-    public void A_site_whose_training_rows_have_one_class_is_named_with_its_first_line()
+    public void A_site_whose_rows_all_have_one_class_is_named_with_its_first_line()
     {
         using var csv = TempCsv.Lines(["site,a,y", .. Rows("good", 10, i => i % 2), .. Rows("bad", 10, _ => 0)]);
 
         var error = Assert.Throws<DataValidationException>(() => SiteDatasets.FromCsv(csv.Path, BySite));
 
         Assert.Equal((csv.Path, "y", 12), (error.File, error.Column, error.Line));
-        Assert.Contains("site 'bad' all have label 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Every row of site 'bad' has label 0", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
