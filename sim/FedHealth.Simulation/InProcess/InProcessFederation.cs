@@ -56,7 +56,7 @@ public static class InProcessFederation
         }
 
         var initial = spec.Trainer.Initialize(spec.Study.Model, spec.Study.Seed);
-        var study = system.ActorOf(StudyActor.Props(spec.Study, spec.Strategy, registry, initial), "study");
+        var study = system.ActorOf(StudyActor.Props(spec.Study, spec.Strategy, registry, initial, spec.Privacy), "study");
         var done = new TaskCompletionSource<StudyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listener = system.ActorOf(StudyListener.Props(study, done, progress), "study-listener");
         await using var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken)).ConfigureAwait(false);

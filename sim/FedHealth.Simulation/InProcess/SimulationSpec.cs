@@ -1,3 +1,4 @@
+using FedHealth.Coordinator.Privacy;
 using FedHealth.Core.Data;
 using FedHealth.Core.Options;
 using FedHealth.Core.Strategy;
@@ -10,4 +11,5 @@ public sealed record SimulationSpec(
     StudyOptions Study,
     IStrategy Strategy,
     IReadOnlyList<SiteData> Sites,
-    ILocalTrainer Trainer);
+    ILocalTrainer Trainer,
+    StudyPrivacyAccountant? Privacy = null);

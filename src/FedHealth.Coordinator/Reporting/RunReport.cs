@@ -33,6 +33,9 @@ public static class RunReport
             ["config"] = config,
             ["rounds"] = rounds,
             ["final"] = Final(result),
+            ["epsilon_record"] = Number(result.Privacy?.EpsilonRecord),
+            ["epsilon_site"] = Number(result.Privacy?.EpsilonSite),
+            ["delta"] = Number(result.Privacy?.Delta),
         };
     }
 
@@ -70,6 +73,9 @@ public static class RunReport
             ["slowest_site_train_ms"] = Number(record.SlowestSiteTrainMilliseconds),
             ["total_site_train_ms"] = Number(record.TotalSiteTrainMilliseconds),
             ["model_hash"] = record.ModelHash,
+            ["epsilon_record"] = Number(record.Privacy?.EpsilonRecord),
+            ["epsilon_site"] = Number(record.Privacy?.EpsilonSite),
+            ["delta"] = Number(record.Privacy?.Delta),
         };
     }
 

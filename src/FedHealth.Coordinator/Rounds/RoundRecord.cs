@@ -1,3 +1,4 @@
+using FedHealth.Coordinator.Privacy;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Strategy;
 
@@ -16,4 +17,8 @@ public sealed record RoundRecord(
     double DurationMilliseconds,
     double SlowestSiteTrainMilliseconds,
     double TotalSiteTrainMilliseconds,
-    string ModelHash);
+    string ModelHash)
+{
+    /// <summary>Cumulative privacy spent once this round's model was released; null without DP.</summary>
+    public PrivacySpent? Privacy { get; init; }
+}

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using FedHealth.Coordinator.Privacy;
 using FedHealth.Coordinator.Registry;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Core.Options;
@@ -21,6 +22,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private readonly StudyOptions _options;
     private readonly IStrategy _strategy;
     private readonly IActorRef _registry;
+    private readonly StudyPrivacyAccountant? _privacy;
     private readonly List<RoundRecord> _records = [];
     private ModelWeights _global;
     private AggregateEvaluateOutcome? _lastEvaluation;
@@ -28,8 +30,9 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private IActorRef? _currentRound;
     private int _round;
 
-    public StudyActor(StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial)
+    public StudyActor(StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy)
     {
+        _privacy = privacy;
         _options = options;
         _strategy = strategy;
         _registry = registry;
@@ -39,8 +42,9 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial) =>
-        Akka.Actor.Props.Create(() => new StudyActor(options, strategy, registry, initial));
+    /// <param name="privacy">Enforces the privacy budget and keeps the ledger; null when the study has no DP.</param>
+    public static Props Props(StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy = null) =>
+        Akka.Actor.Props.Create(() => new StudyActor(options, strategy, registry, initial, privacy));
 
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(ex =>
@@ -95,6 +99,12 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private void StartRound(RegisteredSites sites)
     {
         _round++;
+        if (_privacy?.Refusal(_round, sites.Sites.Keys.ToList()) is { } refusal)
+        {
+            Finish(StudyStatus.BudgetExhausted, refusal);
+            return;
+        }
+
         var context = new RoundContext(_options.Study, _round, _options.Seed, sites.Sites.Keys.ToList());
         var plan = new RoundPlan(
             context, _options.Model, _global, _strategy, sites.Sites,
@@ -109,7 +119,14 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     {
         Context.Unwatch(_currentRound);
         _currentRound = null;
-        Record(message.Record);
+        var record = message.Record;
+        if (_privacy is not null && record.ModelUpdated)
+        {
+            // The ledger is saved before the round's model is used or reported.
+            record = record with { Privacy = _privacy.Record(record.Round, record.SitesSucceeded) };
+        }
+
+        Record(record);
         _global = message.Global;
         if (message.Record.Evaluation is not null)
         {
@@ -157,7 +174,10 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
             _log.Info("Study {Study} ended: {Status}", _options.Study, status);
         }
 
-        _listener.Tell(new StudyFinished(new StudyResult(_options.Study, status, reason, _records, _global, _lastEvaluation)));
+        _listener.Tell(new StudyFinished(new StudyResult(_options.Study, status, reason, _records, _global, _lastEvaluation)
+        {
+            Privacy = _privacy?.Spent(),
+        }));
         Become(Finished);
     }
 

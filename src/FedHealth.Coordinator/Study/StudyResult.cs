@@ -1,3 +1,4 @@
+using FedHealth.Coordinator.Privacy;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Strategy;
@@ -12,4 +13,8 @@ public sealed record StudyResult(
     string? Reason,
     IReadOnlyList<RoundRecord> Rounds,
     ModelWeights FinalWeights,
-    AggregateEvaluateOutcome? FinalEvaluation);
+    AggregateEvaluateOutcome? FinalEvaluation)
+{
+    /// <summary>The cumulative privacy spent by the whole study; null without DP.</summary>
+    public PrivacySpent? Privacy { get; init; }
+}

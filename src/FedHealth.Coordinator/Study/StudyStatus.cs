@@ -5,4 +5,7 @@ public static class StudyStatus
 {
     public const string Completed = "completed";
     public const string Failed = "failed";
+
+    /// <summary>The next round would have exceeded the study's privacy budget, so it was not run.</summary>
+    public const string BudgetExhausted = "budget_exhausted";
 }

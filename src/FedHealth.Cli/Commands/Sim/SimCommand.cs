@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using FedHealth.Cli.Console;
+using FedHealth.Core.Options;
 using FedHealth.Core.Training;
 
 namespace FedHealth.Cli.Commands.Sim;
@@ -36,6 +37,14 @@ internal static class SimCommand
         var fractionFit = new Option<double>("--fraction-fit") { Description = "Share of sites sampled for training each round", DefaultValueFactory = _ => 1.0 };
         var minFitSites = new Option<int?>("--min-fit-sites") { Description = "Fewest successful sites for a round to update the model (default: all sampled sites minus one, at least 1)" };
         var fitTimeout = new Option<double>("--fit-timeout") { Description = "Seconds a site may take to train in a round", DefaultValueFactory = _ => 300 };
+        var dp = new Option<string>("--dp") { Description = "Differential privacy: off, record (DP-SGD at each site), site (clipped updates + Gaussian noise on the sum) or both", DefaultValueFactory = _ => "record" };
+        dp.AcceptOnlyFromAmong("off", "record", "site", "both");
+        var targetEpsilon = new Option<double?>("--target-epsilon") { Description = $"Calibrate the noise so the whole run spends at most this ε per enabled scope (default {PrivacyPlanner.DefaultEpsilon} unless --noise-multiplier is given)" };
+        var delta = new Option<double>("--delta") { Description = "δ of the (ε, δ) guarantee; keep it below 1/n of the largest site", DefaultValueFactory = _ => 1e-3 };
+        var noiseMultiplier = new Option<double?>("--noise-multiplier") { Description = "Use this noise multiplier σ instead of calibrating to --target-epsilon" };
+        var clip = new Option<double>("--clip") { Description = "L2 clipping norm C: per-example gradients (record) and whole updates (site)", DefaultValueFactory = _ => 1.0 };
+        var samplingRate = new Option<double?>("--sampling-rate") { Description = "DP-SGD Poisson sampling rate q (default: --batch-size over the median site's training rows)" };
+        var maxEpsilon = new Option<double?>("--max-epsilon") { Description = "Hard privacy budget: no round starts that would exceed it (default: --target-epsilon)" };
         var seed = new Option<int>("--seed") { Description = "Seed for data, initialisation, sampling and local training order", DefaultValueFactory = _ => 42 };
         var output = new Option<string?>("--out") { Description = "Folder for report.json (default runs/<timestamp>/)" };
         var json = new Option<bool>("--json") { Description = "Print report.json on stdout and nothing else there" };
@@ -55,7 +64,8 @@ internal static class SimCommand
         var command = new Command("sim", "Train a federation of simulated hospitals end to end and write report.json")
         {
             data, label, siteColumn, splitColumn, categorical, sites, partition, testFraction, rounds, model, hidden,
-            optimizer, lr, localSteps, localEpochs, batchSize, fractionFit, minFitSites, fitTimeout, seed, output, json,
+            optimizer, lr, localSteps, localEpochs, batchSize, fractionFit, minFitSites, fitTimeout,
+            dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, seed, output, json,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -92,10 +102,23 @@ internal static class SimCommand
                 FractionFit = parse.GetValue(fractionFit),
                 MinFitSites = parse.GetValue(minFitSites),
                 FitTimeout = TimeSpan.FromSeconds(parse.GetValue(fitTimeout)),
+                Dp = Enum.Parse<DpMode>(parse.GetValue(dp)!, ignoreCase: true),
+                TargetEpsilon = parse.GetValue(targetEpsilon),
+                Delta = parse.GetValue(delta),
+                NoiseMultiplier = parse.GetValue(noiseMultiplier),
+                Clip = parse.GetValue(clip),
+                SamplingRate = parse.GetValue(samplingRate),
+                MaxEpsilon = parse.GetValue(maxEpsilon),
                 Seed = parse.GetValue(seed),
                 Out = parse.GetValue(output),
                 Json = parse.GetValue(json),
             };
+            if (settings.Dp != DpMode.Off && settings.TargetEpsilon is null && settings.NoiseMultiplier is null)
+            {
+                // Defaults must protect: DP is on unless switched off, at a stated ε.
+                settings = settings with { TargetEpsilon = PrivacyPlanner.DefaultEpsilon };
+            }
+
             return await SimRunner.RunAsync(settings, ct).ConfigureAwait(false);
         }, cancellationToken));
         return command;

@@ -5,7 +5,10 @@ using FedHealth.Cli.Console;
 using FedHealth.Coordinator.Reporting;
 using FedHealth.Coordinator.Strategies;
 using FedHealth.Coordinator.Study;
+using FedHealth.Coordinator.Privacy;
 using FedHealth.Core.Options;
+using FedHealth.Core.Strategy;
+using FedHealth.Privacy.Sampling;
 using FedHealth.Core.Training;
 using FedHealth.Simulation.InProcess;
 using FedHealth.Training.Data;
@@ -29,8 +32,23 @@ internal static class SimRunner
             throw new UserInputException(string.Join(" ", problems));
         }
 
-        var strategy = new FedAvg(new FedAvgOptions(study.Fit, study.FractionFit, study.MinFitSites));
-        var spec = new SimulationSpec(study, strategy, dataset.Sites, new LocalTrainer());
+        var folder = settings.Out ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+        IStrategy strategy = new FedAvg(new FedAvgOptions(study.Fit, study.FractionFit, study.MinFitSites));
+        StudyPrivacyAccountant? accountant = null;
+        if (study.Privacy.Mode != DpMode.Off)
+        {
+            strategy = new DifferentialPrivacyStrategy(strategy, study.Privacy, () => new OsRandomSource());
+            Directory.CreateDirectory(folder);
+            accountant = new StudyPrivacyAccountant(study.Study, study.Privacy, settings.LocalSteps, Path.Combine(folder, "privacy-ledger.json"));
+            if (PrivacyPlanner.DeltaWarning(study.Privacy.Delta, dataset) is { } warning)
+            {
+                Terminal.Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+            }
+
+            Terminal.Err.MarkupLine(Markup.Escape(Describe(study.Privacy)));
+        }
+
+        var spec = new SimulationSpec(study, strategy, dataset.Sites, new LocalTrainer(), accountant);
         var progress = new RoundProgress(Terminal.Err);
         Terminal.Err.MarkupLine(
             $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {settings.Rounds} rounds of FedAvg ({Markup.Escape(dataset.Description.Source)})[/]");
@@ -38,9 +56,9 @@ internal static class SimRunner
 
         var config = settings.ToReportConfig();
         config["data_summary"] = DataSummary(dataset.Description);
+        AddPrivacy(config, study.Privacy);
         var report = RunReport.Build(config, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
-        var folder = settings.Out ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
         var path = ReportFile.Write(folder, report);
         if (settings.Json)
         {
@@ -51,7 +69,8 @@ internal static class SimRunner
             SimSummary.Print(Terminal.Out, result, report, path);
         }
 
-        return result.Status == StudyStatus.Completed ? ExitCodes.Success : ExitCodes.RunFailed;
+        // Stopping at the privacy budget is the guarantee working, not a failure.
+        return result.Status is StudyStatus.Completed or StudyStatus.BudgetExhausted ? ExitCodes.Success : ExitCodes.RunFailed;
     }
 
     private static PreparedDataset LoadData(SimSettings settings)
@@ -116,7 +135,33 @@ internal static class SimRunner
             FitTimeout = settings.FitTimeout,
             RegistrationTimeout = TimeSpan.FromSeconds(60),
             Seed = settings.Seed,
+            Privacy = PrivacyPlanner.Plan(settings, dataset),
         };
+    }
+
+    private static void AddPrivacy(JsonObject config, PrivacyOptions privacy)
+    {
+        config["record_noise_multiplier"] = privacy.RecordLevel ? privacy.RecordNoiseMultiplier : null;
+        config["record_sampling_rate"] = privacy.RecordLevel ? privacy.RecordSamplingRate : null;
+        config["site_noise_multiplier"] = privacy.SiteLevel ? privacy.SiteNoiseMultiplier : null;
+        config["max_epsilon"] = privacy.MaxEpsilon;
+    }
+
+    private static string Describe(PrivacyOptions p)
+    {
+        var parts = new List<string>();
+        if (p.RecordLevel)
+        {
+            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"record-level DP-SGD σ = {p.RecordNoiseMultiplier}, C = {p.RecordClip}, q = {p.RecordSamplingRate}"));
+        }
+
+        if (p.SiteLevel)
+        {
+            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"site-level Gaussian σ = {p.SiteNoiseMultiplier}, C = {p.SiteClip}"));
+        }
+
+        var budget = p.MaxEpsilon is { } max ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"budget ε ≤ {max} at δ = {p.Delta}") : "no budget";
+        return $"differential privacy: {string.Join("; ", parts)}; {budget}";
     }
 
     private static JsonObject DataSummary(DatasetDescription description)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FedHealth.Core.Options;
 using FedHealth.Core.Training;
 
 namespace FedHealth.Cli.Commands.Sim;
@@ -46,6 +47,20 @@ internal sealed record SimSettings
 
     public TimeSpan FitTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    public DpMode Dp { get; init; } = DpMode.Record;
+
+    public double? TargetEpsilon { get; init; }
+
+    public double Delta { get; init; } = 1e-3;
+
+    public double? NoiseMultiplier { get; init; }
+
+    public double Clip { get; init; } = 1.0;
+
+    public double? SamplingRate { get; init; }
+
+    public double? MaxEpsilon { get; init; }
+
     public int Seed { get; init; } = 42;
 
     public string? Out { get; init; }
@@ -77,7 +92,10 @@ internal sealed record SimSettings
         ["strategy"] = "fedavg",
         ["normalize"] = "site",
         ["secure_aggregation"] = false,
-        ["dp"] = "off",
+        ["dp"] = Dp.ToString().ToLowerInvariant(),
+        ["target_epsilon"] = Dp == DpMode.Off ? null : TargetEpsilon,
+        ["delta"] = Dp == DpMode.Off ? null : Delta,
+        ["clip"] = Dp == DpMode.Off ? null : Clip,
         ["seed"] = Seed,
     };
 }

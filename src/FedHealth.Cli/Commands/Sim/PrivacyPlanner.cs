@@ -1,0 +1,126 @@
+using System.Globalization;
+using FedHealth.Cli.Console;
+using FedHealth.Core.Options;
+using FedHealth.Privacy.Accounting;
+using FedHealth.Training.Data;
+
+namespace FedHealth.Cli.Commands.Sim;
+
+/// <summary>
+/// Turns the DP flags into calibrated mechanisms: with --target-epsilon, each enabled scope gets the
+/// smallest noise that keeps the whole run within ε at δ; the budget defaults to that same ε.
+/// </summary>
+internal static class PrivacyPlanner
+{
+    /// <summary>The ε a run spends when the user names neither a target nor a noise multiplier.</summary>
+    public const double DefaultEpsilon = 4.0;
+
+    public static PrivacyOptions Plan(SimSettings settings, PreparedDataset dataset)
+    {
+        if (settings.Dp == DpMode.Off)
+        {
+            if (settings.TargetEpsilon is not null || settings.NoiseMultiplier is not null || settings.MaxEpsilon is not null)
+            {
+                throw new UserInputException("--target-epsilon, --noise-multiplier and --max-epsilon need --dp record, site or both.");
+            }
+
+            return PrivacyOptions.Off;
+        }
+
+        if (settings.TargetEpsilon is not null && settings.NoiseMultiplier is not null)
+        {
+            throw new UserInputException("give either --target-epsilon (calibrate the noise) or --noise-multiplier, not both.");
+        }
+
+
+        if (!(settings.Delta > 0 && settings.Delta < 1))
+        {
+            throw new UserInputException($"--delta must be in (0, 1) (got {Format(settings.Delta)}).");
+        }
+
+        if (settings.TargetEpsilon is <= 0)
+        {
+            throw new UserInputException($"--target-epsilon must be positive (got {Format(settings.TargetEpsilon.Value)}).");
+        }
+
+        if (settings.NoiseMultiplier is <= 0)
+        {
+            throw new UserInputException($"--noise-multiplier must be positive (got {Format(settings.NoiseMultiplier.Value)}).");
+        }
+
+        if (!(settings.Clip > 0))
+        {
+            throw new UserInputException($"--clip must be positive (got {Format(settings.Clip)}).");
+        }
+
+        var options = new PrivacyOptions
+        {
+            Mode = settings.Dp,
+            Delta = settings.Delta,
+            RecordClip = settings.Clip,
+            SiteClip = settings.Clip,
+            MaxEpsilon = settings.MaxEpsilon ?? settings.TargetEpsilon,
+        };
+        if (options.RecordLevel)
+        {
+            if (settings.LocalSteps <= 0)
+            {
+                throw new UserInputException("record-level DP counts DP-SGD steps: use --local-steps, not --local-epochs.");
+            }
+
+            var q = settings.SamplingRate ?? DefaultSamplingRate(settings.BatchSize, dataset);
+            if (!(q > 0 && q <= 1))
+            {
+                throw new UserInputException($"--sampling-rate must be in (0, 1] (got {Format(q)}).");
+            }
+
+            var steps = (long)settings.Rounds * settings.LocalSteps;
+            options = options with
+            {
+                RecordSamplingRate = q,
+                RecordNoiseMultiplier = settings.NoiseMultiplier ?? Calibrate(settings.TargetEpsilon!.Value, q, steps, settings.Delta, "record-level"),
+            };
+        }
+
+        if (options.SiteLevel)
+        {
+            options = options with
+            {
+                SiteNoiseMultiplier = settings.NoiseMultiplier ?? Calibrate(settings.TargetEpsilon!.Value, 1.0, settings.Rounds, settings.Delta, "site-level"),
+            };
+        }
+
+        return options;
+    }
+
+    /// <summary>δ should be well below 1/n for the largest site, or one patient could be exposed outright.</summary>
+    public static string? DeltaWarning(double delta, PreparedDataset dataset)
+    {
+        var largest = dataset.Description.Sites.Max(s => s.TrainRows);
+        return delta >= 1.0 / largest
+            ? $"δ = {Format(delta)} is not below 1/n = {Format(1.0 / largest)} for a site with {largest} training rows; choose a smaller --delta."
+            : null;
+    }
+
+    /// <summary>The expected batch equals --batch-size at the median site.</summary>
+    private static double DefaultSamplingRate(int batchSize, PreparedDataset dataset)
+    {
+        var rows = dataset.Description.Sites.Select(s => s.TrainRows).Order().ToList();
+        var median = rows[rows.Count / 2];
+        return Math.Min(1.0, Math.Round((double)batchSize / median, 4, MidpointRounding.AwayFromZero));
+    }
+
+    private static double Calibrate(double epsilon, double q, long steps, double delta, string scope)
+    {
+        try
+        {
+            return NoiseCalibration.NoiseMultiplier(epsilon, q, steps, delta);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new UserInputException($"{scope} DP: {ex.Message}", ex);
+        }
+    }
+
+    private static string Format(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,93 @@
+using FedHealth.Core.Options;
+using FedHealth.Core.Strategy;
+using FedHealth.Core.Training;
+using FedHealth.Core.Weights;
+using FedHealth.Privacy.Central;
+using FedHealth.Privacy.Sampling;
+
+namespace FedHealth.Coordinator.Privacy;
+
+/// <summary>
+/// Differential privacy as a decorator around any strategy (Flower's DifferentialPrivacy*Clipping
+/// wrappers). Record-level: the fit configuration asks every site for DP-SGD. Site-level (central,
+/// for when secure aggregation is off): every site's update Δ = w_site − w_global is clipped to L2
+/// norm C, the clipped updates are averaged with equal weights (so one site's influence is bounded
+/// by C), and Gaussian noise σ·C is added to their sum before it is released.
+/// </summary>
+public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions options, Func<IRandomSource> randomness) : IStrategy
+{
+    public string Name => $"{inner.Name}+dp-{options.Mode.ToString().ToLowerInvariant()}";
+
+    public FitPlan ConfigureFit(RoundContext round, ModelWeights global)
+    {
+        var plan = inner.ConfigureFit(round, global);
+        return options.RecordLevel
+            ? plan with { Config = plan.Config with { RecordDp = new DpSgdConfig(options.RecordNoiseMultiplier, options.RecordClip, options.RecordSamplingRate) } }
+            : plan;
+    }
+
+    public AggregateFitOutcome AggregateFit(
+        RoundContext round, ModelWeights global, IReadOnlyList<FitResult> results, IReadOnlyList<SiteFailure> failures)
+    {
+        ArgumentNullException.ThrowIfNull(global);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(failures);
+        if (!options.SiteLevel)
+        {
+            // Under record-level DP the example counts are not protected, so they must not
+            // weight the mean: every site counts the same.
+            return options.RecordLevel
+                ? inner.AggregateFit(round, global, results.Select(r => r with { NumExamples = 1 }).ToList(), failures)
+                : inner.AggregateFit(round, global, results, failures);
+        }
+
+        if (results.Count == 0)
+        {
+            return new AggregateFitOutcome(global, Updated: false, TrainLoss: double.NaN);
+        }
+
+        var deltas = results.Select(r => (ReadOnlyMemory<float>)Delta(r.Weights, global)).ToList();
+
+        // The denominator is fixed by the plan (everyone asked), not by who answered, so the
+        // number of survivors is not released through the scale of the update.
+        var planned = results.Count + failures.Count(f => f.Stage == nameof(Core.Protocol.ProtocolStage.Fit));
+        var random = randomness();
+        float[] mean;
+        try
+        {
+            mean = CentralGaussianMechanism.NoisyMean(deltas, options.SiteClip, options.SiteNoiseMultiplier, planned, random);
+        }
+        finally
+        {
+            (random as IDisposable)?.Dispose();
+        }
+
+        var next = new float[global.Length];
+        var current = global.Flat;
+        for (var i = 0; i < next.Length; i++)
+        {
+            next[i] = current[i] + mean[i];
+        }
+
+        var losses = results.Where(r => double.IsFinite(r.TrainLoss)).ToList();
+        return new AggregateFitOutcome(global.WithValues(next), Updated: true, TrainLoss: losses.Count == 0 ? double.NaN : losses.Average(r => r.TrainLoss));
+    }
+
+    public EvaluatePlan ConfigureEvaluate(RoundContext round, ModelWeights global) => inner.ConfigureEvaluate(round, global);
+
+    public AggregateEvaluateOutcome AggregateEvaluate(RoundContext round, IReadOnlyList<EvaluateResult> results, IReadOnlyList<SiteFailure> failures) =>
+        inner.AggregateEvaluate(round, results, failures);
+
+    private static float[] Delta(ModelWeights local, ModelWeights global)
+    {
+        var delta = new float[global.Length];
+        var l = local.Flat;
+        var g = global.Flat;
+        for (var i = 0; i < delta.Length; i++)
+        {
+            delta[i] = l[i] - g[i];
+        }
+
+        return delta;
+    }
+}
