@@ -76,6 +76,21 @@ public sealed class PrivacyEndToEndSpecs
         Assert.True(JsonNode.Parse(slightlyLess.StdOut)!["epsilon"]!.GetValue<double>() > 2.0);
     }
 
+    [Fact]
+    public async Task A_second_run_into_the_same_folder_is_refused_so_no_ledger_or_report_is_lost()
+    {
+        var output = FedHealthProcess.TempFolder();
+        var first = await FedHealthProcess.RunAsync("sim", "--rounds", "1", "--json", "--out", output);
+        var ledger = File.ReadAllText(Path.Combine(output, "privacy-ledger.json"));
+
+        var second = await FedHealthProcess.RunAsync("sim", "--rounds", "1", "--json", "--out", output);
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.NotEqual(0, second.ExitCode);
+        Assert.Contains("already holds a run", second.StdErr, StringComparison.Ordinal);
+        Assert.Equal(ledger, File.ReadAllText(Path.Combine(output, "privacy-ledger.json")));
+    }
+
     public static TheoryData<string[], string> BadInput => new()
     {
         { ["privacy", "epsilon", "--noise-multiplier", "0", "--sampling-rate", "0.1", "--steps", "10", "--delta", "1e-5"], "noise" },

@@ -21,6 +21,8 @@ namespace FedHealth.Cli.Commands.Sim;
 /// <summary>Loads the sites' data, runs the in-process federation and writes the report.</summary>
 internal static class SimRunner
 {
+    private const string LedgerFileName = "privacy-ledger.json";
+
     public static async Task<int> RunAsync(SimSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -33,13 +35,19 @@ internal static class SimRunner
         }
 
         var folder = settings.Out ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+        if (File.Exists(Path.Combine(folder, ReportFile.Name)) || File.Exists(Path.Combine(folder, LedgerFileName)))
+        {
+            // Never overwrite an earlier run's report or privacy ledger.
+            throw new UserInputException($"--out: '{folder}' already holds a run (report.json or {LedgerFileName}); choose a new folder.");
+        }
+
         IStrategy strategy = new FedAvg(new FedAvgOptions(study.Fit, study.FractionFit, study.MinFitSites));
         StudyPrivacyAccountant? accountant = null;
         if (study.Privacy.Mode != DpMode.Off)
         {
             strategy = new DifferentialPrivacyStrategy(strategy, study.Privacy, () => new OsRandomSource());
             Directory.CreateDirectory(folder);
-            accountant = new StudyPrivacyAccountant(study.Study, study.Privacy, settings.LocalSteps, Path.Combine(folder, "privacy-ledger.json"));
+            accountant = new StudyPrivacyAccountant(study.Study, study.Privacy, settings.LocalSteps, Path.Combine(folder, LedgerFileName));
             if (PrivacyPlanner.DeltaWarning(study.Privacy.Delta, dataset) is { } warning)
             {
                 Terminal.Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
