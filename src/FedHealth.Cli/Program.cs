@@ -8,6 +8,7 @@ using FedHealth.Hosting.Logging;
 using Serilog;
 using Serilog.Events;
 
+Terminal.ReserveStdoutForResults();
 var level = Environment.GetEnvironmentVariable("FEDHEALTH_LOG_LEVEL") is { } text && Enum.TryParse<LogEventLevel>(text, true, out var parsed)
     ? parsed
     : LogEventLevel.Warning;

@@ -8,7 +8,13 @@ namespace FedHealth.Cli.Console;
 /// </summary>
 internal static class Terminal
 {
-    public static IAnsiConsole Out { get; } = Create(System.Console.Out, System.Console.IsOutputRedirected);
+    /// <summary>
+    /// The real stdout, captured at start-up. Everything else that writes to Console.Out (Akka's
+    /// fallback logger during shutdown, libraries) is sent to stderr by <see cref="ReserveStdoutForResults"/>.
+    /// </summary>
+    public static TextWriter Results { get; } = System.Console.Out;
+
+    public static IAnsiConsole Out { get; } = Create(Results, System.Console.IsOutputRedirected);
 
     public static IAnsiConsole Err { get; } = Create(System.Console.Error, System.Console.IsErrorRedirected);
 
@@ -22,6 +28,12 @@ internal static class Terminal
         }
 
         return console;
+    }
+
+    public static void ReserveStdoutForResults()
+    {
+        _ = Results;
+        System.Console.SetOut(System.Console.Error);
     }
 
     public static void Error(string message) =>

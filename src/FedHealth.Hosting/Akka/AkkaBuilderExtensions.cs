@@ -21,7 +21,7 @@ public static class AkkaBuilderExtensions
                 setup.ClearLoggers();
                 setup.AddLogger<SerilogLogger>();
             })
-            // Akka's fallback logger writes to stdout during start-up and shutdown; stdout carries
-            // only results (e.g. --json), so it may speak only of real problems.
-            .AddHocon("akka.stdout-loglevel = WARNING\nakka.log-dead-letters-during-shutdown = off", HoconAddMode.Prepend);
+            // Akka's fallback logger writes to stdout during start-up and shutdown (after Serilog is
+            // detached); stdout carries only results (e.g. --json), so it stays silent.
+            .AddHocon("akka.stdout-loglevel = OFF\nakka.log-dead-letters-during-shutdown = off", HoconAddMode.Prepend);
 }

@@ -15,6 +15,7 @@ internal static class BenchCommand
     {
         Rounds(),
         SecAgg(),
+        PrivacyUtilityBench.Create(),
     };
 
     private static Command Rounds()
@@ -45,7 +46,7 @@ internal static class BenchCommand
                     ["round_minus_training_ms"] = Math.Round(r.RoundMinusTrainingMilliseconds, 2),
                     ["zero_cost_trainer_round_ms"] = Math.Round(r.ZeroCostTrainerRoundMilliseconds, 2),
                 }).ToArray());
-                System.Console.Out.WriteLine(array.ToJsonString());
+                Terminal.Results.WriteLine(array.ToJsonString());
             }
             else
             {
@@ -87,7 +88,7 @@ internal static class BenchCommand
                 Dropout = parse.GetValue(dropout),
                 Neighbours = parse.GetValue(neighbours),
             });
-            System.Console.Out.WriteLine(parse.GetValue(json) ? result.ToJson() : Describe(result));
+            Terminal.Results.WriteLine(parse.GetValue(json) ? result.ToJson() : Describe(result));
             return Task.FromResult(result.SumCorrect ? ExitCodes.Success : ExitCodes.RunFailed);
         }, ct));
         return command;

@@ -69,5 +69,5 @@ internal static class PrivacyCommand
     }
 
     private static void Print(bool json, JsonObject value, string text) =>
-        System.Console.Out.WriteLine(json ? value.ToJsonString() : text);
+        Terminal.Results.WriteLine(json ? value.ToJsonString() : text);
 }

@@ -25,6 +25,24 @@ internal static class SimRunner
 
     public static async Task<int> RunAsync(SimSettings settings, CancellationToken cancellationToken)
     {
+        var (result, report, path) = await ExecuteAsync(settings, new RoundProgress(Terminal.Err), cancellationToken).ConfigureAwait(false);
+        if (settings.Json)
+        {
+            Terminal.Results.WriteLine(report.ToJsonString(RunReport.JsonOptions));
+        }
+        else
+        {
+            SimSummary.Print(Terminal.Out, result, report, path);
+        }
+
+        // Stopping at the privacy budget is the guarantee working, not a failure.
+        return result.Status is StudyStatus.Completed or StudyStatus.BudgetExhausted ? ExitCodes.Success : ExitCodes.RunFailed;
+    }
+
+    /// <summary>Runs the study and writes report.json; prints nothing on stdout.</summary>
+    public static async Task<(StudyResult Result, JsonObject Report, string Path)> ExecuteAsync(
+        SimSettings settings, IProgress<RoundFinished>? progress, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var dataset = LoadData(settings);
         var study = StudyOptionsFor(settings, dataset);
@@ -57,7 +75,6 @@ internal static class SimRunner
         }
 
         var spec = new SimulationSpec(study, strategy, dataset.Sites, new LocalTrainer(), accountant);
-        var progress = new RoundProgress(Terminal.Err);
         Terminal.Err.MarkupLine(
             $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {settings.Rounds} rounds of FedAvg ({Markup.Escape(dataset.Description.Source)})[/]");
         var result = await InProcessFederation.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
@@ -68,17 +85,7 @@ internal static class SimRunner
         var report = RunReport.Build(config, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         var path = ReportFile.Write(folder, report);
-        if (settings.Json)
-        {
-            System.Console.Out.WriteLine(report.ToJsonString(RunReport.JsonOptions));
-        }
-        else
-        {
-            SimSummary.Print(Terminal.Out, result, report, path);
-        }
-
-        // Stopping at the privacy budget is the guarantee working, not a failure.
-        return result.Status is StudyStatus.Completed or StudyStatus.BudgetExhausted ? ExitCodes.Success : ExitCodes.RunFailed;
+        return (result, report, path);
     }
 
     private static PreparedDataset LoadData(SimSettings settings)
