@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FedHealth.Cli.Commands.Bench;
+using FedHealth.Cli.Commands.Data;
 using FedHealth.Cli.Commands.Privacy;
 using FedHealth.Cli.Console;
 using Spectre.Console;
@@ -20,6 +21,7 @@ try
         SimCommand.Create(),
         PrivacyCommand.Create(),
         BenchCommand.Create(),
+        DataCommand.Create(),
     };
     var parse = root.Parse(args);
     if (parse.Errors.Count > 0)

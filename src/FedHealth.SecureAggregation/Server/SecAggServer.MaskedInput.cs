@@ -19,17 +19,12 @@ public sealed partial class SecAggServer
             return Invalid(m.Site, "a masked vector of the wrong size");
         }
 
-        // The site must have masked with exactly the neighbours whose shares it was forwarded.
-        var expected = Neighbours(m.Site).Where(_keySharers.Contains).ToList();
-        if (m.MaskedWith is null || !m.MaskedWith.SequenceEqual(expected))
-        {
-            return Invalid(m.Site, "a mask set that differs from the neighbours it was sent shares from");
-        }
-
+        // The site signed the neighbours it masked with: exactly those whose shares it was forwarded.
+        var maskedWith = Neighbours(m.Site).Where(_keySharers.Contains).ToList();
         if (m.MaskSetSignature is null
-            || !Ed25519Verifier.Verify(_enrolledKeys[m.Site], SecAggTranscripts.MaskSet(_study, _round, _sessionId, m.Site, expected), m.MaskSetSignature))
+            || !Ed25519Verifier.Verify(_enrolledKeys[m.Site], SecAggTranscripts.MaskSet(_study, _round, _sessionId, m.Site, maskedWith), m.MaskSetSignature))
         {
-            return Invalid(m.Site, "a mask set not signed by the site's enrolled key");
+            return Invalid(m.Site, "a mask-set signature that is not over the neighbours it was sent shares from");
         }
 
         // Sum on arrival: the coordinator never needs to keep any one masked vector.
@@ -44,7 +39,7 @@ public sealed partial class SecAggServer
 
         _awaited.Remove(m.Site);
         _survivors.Add(m.Site);
-        _maskSets.Add(m.Site, new SecAggMaskSet(m.Site, m.MaskedWith, m.MaskSetSignature));
+        _maskSets.Add(m.Site, new SecAggMaskSet(m.Site, maskedWith, m.MaskSetSignature));
         return SecAggReceipt.Accept;
     }
 
