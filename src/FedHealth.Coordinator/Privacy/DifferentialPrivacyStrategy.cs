@@ -3,6 +3,7 @@ using FedHealth.Core.Strategy;
 using FedHealth.Core.Training;
 using FedHealth.Core.Weights;
 using FedHealth.Privacy.Central;
+using FedHealth.Privacy.Clipping;
 using FedHealth.Privacy.Sampling;
 
 namespace FedHealth.Coordinator.Privacy;
@@ -12,10 +13,20 @@ namespace FedHealth.Coordinator.Privacy;
 /// wrappers). Record-level: the fit configuration asks every site for DP-SGD. Site-level (central,
 /// for when secure aggregation is off): every site's update Δ = w_site − w_global is clipped to L2
 /// norm C, the clipped updates are averaged with equal weights (so one site's influence is bounded
-/// by C), and Gaussian noise σ·C is added to their sum before it is released.
+/// by C), and Gaussian noise σ·C is added to their sum before it is released. With adaptive
+/// clipping, C follows the median update norm: the count of sites under C is released with noise
+/// σ_b and the update noise is raised to σ_Δ = (σ⁻² − (2σ_b)⁻²)^(-1/2), so the pair of releases
+/// costs exactly one Gaussian mechanism of multiplier σ and the accounting is unchanged.
 /// </summary>
 public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions options, Func<IRandomSource> randomness) : IStrategy
 {
+    private readonly AdaptiveClipping? _adaptive = options.SiteLevel && options.AdaptiveSiteClip
+        ? new AdaptiveClipping(new AdaptiveClippingOptions(options.SiteClip))
+        : null;
+
+    /// <summary>The clip the next site-level aggregation uses.</summary>
+    public double CurrentSiteClip => _adaptive?.Clip ?? options.SiteClip;
+
     public string Name => $"{inner.Name}+dp-{options.Mode.ToString().ToLowerInvariant()}";
 
     public FitPlan ConfigureFit(RoundContext round, ModelWeights global)
@@ -55,7 +66,21 @@ public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions 
         float[] mean;
         try
         {
-            mean = CentralGaussianMechanism.NoisyMean(deltas, options.SiteClip, options.SiteNoiseMultiplier, planned, random);
+            var clip = CurrentSiteClip;
+            var noise = options.SiteNoiseMultiplier;
+            if (_adaptive is not null)
+            {
+                // σ_b large enough for σ_Δ to exist; the paper's m/20 when that is larger.
+                var indicatorNoise = Math.Max(planned / 20.0, options.SiteNoiseMultiplier);
+                noise = AdaptiveClipping.UpdateNoiseMultiplier(options.SiteNoiseMultiplier, indicatorNoise);
+                var under = deltas.Count(d => _adaptive.Indicator(L2Clipping.Norm(d.Span)));
+                mean = CentralGaussianMechanism.NoisyMean(deltas, clip, noise, planned, random);
+                _adaptive.UpdateFromNoisySum(under + new GaussianSampler(random).Next(indicatorNoise), planned);
+            }
+            else
+            {
+                mean = CentralGaussianMechanism.NoisyMean(deltas, clip, noise, planned, random);
+            }
         }
         finally
         {

@@ -25,8 +25,14 @@ public sealed record PrivacyOptions
     /// <summary>Site-level DP: σ of the noise on the sum of clipped updates, relative to <see cref="SiteClip"/>.</summary>
     public double SiteNoiseMultiplier { get; init; }
 
-    /// <summary>Site-level DP: L2 bound of every site's model update.</summary>
+    /// <summary>Site-level DP: L2 bound of every site's model update (the initial bound when adaptive).</summary>
     public double SiteClip { get; init; } = 1.0;
+
+    /// <summary>
+    /// Site-level DP: track the median update norm with privatised adaptive clipping (Andrew et al.
+    /// 2021) instead of a fixed bound.
+    /// </summary>
+    public bool AdaptiveSiteClip { get; init; }
 
     /// <summary>The most ε (at <see cref="Delta"/>) the study may spend, per scope; null for no hard limit.</summary>
     public double? MaxEpsilon { get; init; }

@@ -73,4 +73,20 @@ public sealed class DifferentialPrivacyStrategySpecs
         var std = Math.Sqrt(values.Average(v => (double)v * v));
         Assert.InRange(std, 0.97 * (2.0 * 0.5 / 2), 1.03 * (2.0 * 0.5 / 2));
     }
+
+    [Fact]
+    public void Adaptive_clipping_moves_the_clip_towards_the_median_update_norm()
+    {
+        var options = new PrivacyOptions { Mode = DpMode.Site, SiteNoiseMultiplier = 1.0, SiteClip = 0.1, AdaptiveSiteClip = true };
+        var strategy = new DifferentialPrivacyStrategy(Inner, options, () => SeededRandomSource.ForTest(3));
+        var global = Models.Weights(0, 0, 0);
+        var results = Enumerable.Range(0, 40).Select(i => new FitResult(Models.Site($"s{i}"), Models.Weights(3, 4, 0), 10, 0.1)).ToList();
+
+        for (var round = 0; round < 40; round++)
+        {
+            strategy.AggregateFit(Round1, global, results, []);
+        }
+
+        Assert.InRange(strategy.CurrentSiteClip, 2.5, 10);
+    }
 }

@@ -52,6 +52,16 @@ public sealed class PrivacyEndToEndSpecs
     }
 
     [Fact]
+    public async Task Site_level_dp_with_adaptive_clipping_completes_within_its_budget()
+    {
+        var run = await FedHealthProcess.RunAsync("sim", "--dp", "site", "--clip", "adaptive", "--target-epsilon", "8", "--rounds", "3", "--json", "--out", FedHealthProcess.TempFolder());
+
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        Assert.Equal("adaptive", run.Json["config"]!["clip"]!.GetValue<string>());
+        Assert.InRange(run.Json["epsilon_site"]!.GetValue<double>(), 0.1, 8.0);
+    }
+
+    [Fact]
     public async Task Privacy_epsilon_reproduces_the_published_reference_point()
     {
         var run = await FedHealthProcess.RunAsync("privacy", "epsilon", "--noise-multiplier", "1.3", "--sampling-rate", "0.0025", "--steps", "6000", "--delta", "1e-5", "--json");
@@ -101,6 +111,8 @@ public sealed class PrivacyEndToEndSpecs
         { ["sim", "--dp", "record", "--delta", "2"], "--delta" },
         { ["sim", "--dp", "record", "--target-epsilon", "2", "--noise-multiplier", "1"], "not both" },
         { ["sim", "--dp", "sometimes"], "sometimes" },
+        { ["sim", "--dp", "record", "--clip", "adaptive"], "site-level" },
+        { ["sim", "--dp", "site", "--clip", "-1"], "--clip" },
     };
 
     [Theory]

@@ -53,12 +53,18 @@ internal static class PrivacyPlanner
             throw new UserInputException($"--clip must be positive (got {Format(settings.Clip)}).");
         }
 
+        if (settings.AdaptiveClip && settings.Dp == DpMode.Record)
+        {
+            throw new UserInputException("--clip adaptive applies to site-level DP (--dp site or both); record-level DP-SGD needs a fixed per-example clip.");
+        }
+
         var options = new PrivacyOptions
         {
             Mode = settings.Dp,
             Delta = settings.Delta,
             RecordClip = settings.Clip,
             SiteClip = settings.Clip,
+            AdaptiveSiteClip = settings.AdaptiveClip,
             MaxEpsilon = settings.MaxEpsilon ?? settings.TargetEpsilon,
         };
         if (options.RecordLevel)

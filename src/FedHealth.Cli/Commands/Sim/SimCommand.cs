@@ -42,7 +42,7 @@ internal static class SimCommand
         var targetEpsilon = new Option<double?>("--target-epsilon") { Description = $"Calibrate the noise so the whole run spends at most this ε per enabled scope (default {PrivacyPlanner.DefaultEpsilon} unless --noise-multiplier is given)" };
         var delta = new Option<double>("--delta") { Description = "δ of the (ε, δ) guarantee; keep it below 1/n of the largest site", DefaultValueFactory = _ => 1e-3 };
         var noiseMultiplier = new Option<double?>("--noise-multiplier") { Description = "Use this noise multiplier σ instead of calibrating to --target-epsilon" };
-        var clip = new Option<double>("--clip") { Description = "L2 clipping norm C: per-example gradients (record) and whole updates (site)", DefaultValueFactory = _ => 1.0 };
+        var clip = new Option<string>("--clip") { Description = "L2 clipping norm C: per-example gradients (record) and whole updates (site); or 'adaptive' (site-level: track the median update norm, starting at 1)", DefaultValueFactory = _ => "1" };
         var samplingRate = new Option<double?>("--sampling-rate") { Description = "DP-SGD Poisson sampling rate q (default: --batch-size over the median site's training rows)" };
         var maxEpsilon = new Option<double?>("--max-epsilon") { Description = "Hard privacy budget: no round starts that would exceed it (default: --target-epsilon)" };
         var seed = new Option<int>("--seed") { Description = "Seed for data, initialisation, sampling and local training order", DefaultValueFactory = _ => 42 };
@@ -106,7 +106,8 @@ internal static class SimCommand
                 TargetEpsilon = parse.GetValue(targetEpsilon),
                 Delta = parse.GetValue(delta),
                 NoiseMultiplier = parse.GetValue(noiseMultiplier),
-                Clip = parse.GetValue(clip),
+                Clip = ParseClip(parse.GetValue(clip)!, out var adaptive),
+                AdaptiveClip = adaptive,
                 SamplingRate = parse.GetValue(samplingRate),
                 MaxEpsilon = parse.GetValue(maxEpsilon),
                 Seed = parse.GetValue(seed),
@@ -137,6 +138,22 @@ internal static class SimCommand
 
         result.AddError($"--partition must look like dirichlet:ALPHA with ALPHA > 0, e.g. dirichlet:0.5 (got '{text}').");
         return null;
+    }
+
+    private static double ParseClip(string text, out bool adaptive)
+    {
+        adaptive = text.Equals("adaptive", StringComparison.OrdinalIgnoreCase);
+        if (adaptive)
+        {
+            return 1.0;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var clip) && clip > 0 && double.IsFinite(clip))
+        {
+            return clip;
+        }
+
+        throw new UserInputException($"--clip takes a positive number or 'adaptive' (got '{text}').");
     }
 
     private static IReadOnlyList<int> ParseHidden(string text)

@@ -57,6 +57,9 @@ internal sealed record SimSettings
 
     public double Clip { get; init; } = 1.0;
 
+    /// <summary>Site-level DP clips adaptively, starting at <see cref="Clip"/>.</summary>
+    public bool AdaptiveClip { get; init; }
+
     public double? SamplingRate { get; init; }
 
     public double? MaxEpsilon { get; init; }
@@ -95,7 +98,7 @@ internal sealed record SimSettings
         ["dp"] = Dp.ToString().ToLowerInvariant(),
         ["target_epsilon"] = Dp == DpMode.Off ? null : TargetEpsilon,
         ["delta"] = Dp == DpMode.Off ? null : Delta,
-        ["clip"] = Dp == DpMode.Off ? null : Clip,
+        ["clip"] = Dp == DpMode.Off ? null : AdaptiveClip ? "adaptive" : Clip,
         ["seed"] = Seed,
     };
 }
