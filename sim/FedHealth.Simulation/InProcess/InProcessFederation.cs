@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Hosting;
 using FedHealth.Coordinator.Registry;
+using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.Study;
 using FedHealth.Hosting.Akka;
 using FedHealth.Node.Agent;
@@ -49,14 +50,19 @@ public static class InProcessFederation
         var enrolled = spec.Sites.Select(s => s.Site).ToHashSet();
         var registry = system.ActorOf(SiteRegistryActor.Props(enrolled.Contains), "registry");
         var registryPath = system.ActorSelection(registry.Path);
+        using var keys = SiteKeys.Generate(spec.Sites.Select(s => s.Site), spec.Study.SecureAggregation.Enabled);
         var nodes = new List<IActorRef>();
         for (var i = 0; i < spec.Sites.Count; i++)
         {
-            nodes.Add(system.ActorOf(NodeAgentActor.Props(spec.Sites[i], spec.Trainer, registryPath), $"site-{i}"));
+            nodes.Add(system.ActorOf(
+                NodeAgentActor.Props(spec.Sites[i], spec.Trainer, registryPath, keys.IdentityOf(spec.Sites[i].Site), spec.Dropout), $"site-{i}"));
         }
 
+        var secure = spec.Study.SecureAggregation.Enabled
+            ? new SecureRoundSettings(spec.Study.SecureAggregation, keys.Enrolled, UnitWeights: spec.Study.Privacy.RecordLevel)
+            : null;
         var initial = spec.Trainer.Initialize(spec.Study.Model, spec.Study.Seed);
-        var study = system.ActorOf(StudyActor.Props(spec.Study, spec.Strategy, registry, initial, spec.Privacy), "study");
+        var study = system.ActorOf(StudyActor.Props(spec.Study, spec.Strategy, registry, initial, spec.Privacy, secure), "study");
         var done = new TaskCompletionSource<StudyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listener = system.ActorOf(StudyListener.Props(study, done, progress), "study-listener");
         await using var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken)).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using FedHealth.Core.Data;
 using FedHealth.Core.Options;
 using FedHealth.Core.Strategy;
 using FedHealth.Core.Training;
+using FedHealth.Node.SecureAggregation;
 
 namespace FedHealth.Simulation.InProcess;
 
@@ -12,4 +13,5 @@ public sealed record SimulationSpec(
     IStrategy Strategy,
     IReadOnlyList<SiteData> Sites,
     ILocalTrainer Trainer,
-    StudyPrivacyAccountant? Privacy = null);
+    StudyPrivacyAccountant? Privacy = null,
+    SimulatedDropout? Dropout = null);

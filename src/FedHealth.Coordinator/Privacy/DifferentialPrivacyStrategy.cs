@@ -18,7 +18,7 @@ namespace FedHealth.Coordinator.Privacy;
 /// σ_b and the update noise is raised to σ_Δ = (σ⁻² − (2σ_b)⁻²)^(-1/2), so the pair of releases
 /// costs exactly one Gaussian mechanism of multiplier σ and the accounting is unchanged.
 /// </summary>
-public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions options, Func<IRandomSource> randomness) : IStrategy
+public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions options, Func<IRandomSource> randomness) : ISecureSumStrategy
 {
     private readonly AdaptiveClipping? _adaptive = options.SiteLevel && options.AdaptiveSiteClip
         ? new AdaptiveClipping(new AdaptiveClippingOptions(options.SiteClip))
@@ -96,6 +96,23 @@ public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions 
 
         var losses = results.Where(r => double.IsFinite(r.TrainLoss)).ToList();
         return new AggregateFitOutcome(global.WithValues(next), Updated: true, TrainLoss: losses.Count == 0 ? double.NaN : losses.Average(r => r.TrainLoss));
+    }
+
+    /// <summary>
+    /// Record-level DP composes with secure aggregation as it is (the sites weigh themselves 1).
+    /// Site-level DP needs noise added by the sites under secure aggregation (distributed DP),
+    /// which rounds do not run yet, so it is refused rather than silently released without noise.
+    /// </summary>
+    public AggregateFitOutcome AggregateSecureSum(RoundContext round, ModelWeights global, SecureSum sum)
+    {
+        if (options.SiteLevel)
+        {
+            throw new InvalidOperationException("Site-level DP under secure aggregation needs distributed noise, which is not available yet.");
+        }
+
+        return inner is ISecureSumStrategy secure
+            ? secure.AggregateSecureSum(round, global, sum)
+            : throw new InvalidOperationException($"The strategy {inner.Name} cannot aggregate a secure sum.");
     }
 
     public EvaluatePlan ConfigureEvaluate(RoundContext round, ModelWeights global) => inner.ConfigureEvaluate(round, global);

@@ -42,17 +42,6 @@ public static class RunReport
     public static JsonObject Round(RoundRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var failures = new JsonArray();
-        foreach (var failure in record.Failures)
-        {
-            failures.Add(new JsonObject
-            {
-                ["site"] = failure.Site.Value,
-                ["stage"] = failure.Stage.ToLowerInvariant(),
-                ["reason"] = failure.Reason,
-            });
-        }
-
         var evaluation = record.Evaluation;
         return new JsonObject
         {
@@ -61,7 +50,7 @@ public static class RunReport
             ["sites_succeeded"] = record.SitesSucceeded.Count,
             ["sampled_site_ids"] = Ids(record.SitesSampled.Select(s => s.Value)),
             ["succeeded_site_ids"] = Ids(record.SitesSucceeded.Select(s => s.Value)),
-            ["failures"] = failures,
+            ["failures"] = Failures(record.Failures),
             ["model_updated"] = record.ModelUpdated,
             ["aborted"] = record.AbortReason,
             ["train_loss"] = Number(record.TrainLoss),
@@ -73,10 +62,28 @@ public static class RunReport
             ["slowest_site_train_ms"] = Number(record.SlowestSiteTrainMilliseconds),
             ["total_site_train_ms"] = Number(record.TotalSiteTrainMilliseconds),
             ["model_hash"] = record.ModelHash,
+            ["secure_aggregation"] = record.SecureAggregation,
+            ["sites_dropped"] = Failures(record.Dropouts),
             ["epsilon_record"] = Number(record.Privacy?.EpsilonRecord),
             ["epsilon_site"] = Number(record.Privacy?.EpsilonSite),
             ["delta"] = Number(record.Privacy?.Delta),
         };
+    }
+
+    private static JsonArray Failures(IEnumerable<SiteFailure> failures)
+    {
+        var array = new JsonArray();
+        foreach (var failure in failures)
+        {
+            array.Add(new JsonObject
+            {
+                ["site"] = failure.Site.Value,
+                ["stage"] = failure.Stage.ToLowerInvariant(),
+                ["reason"] = failure.Reason,
+            });
+        }
+
+        return array;
     }
 
     private static JsonObject Final(StudyResult result)

@@ -5,6 +5,7 @@ using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
 using FedHealth.Core.Strategy;
 using FedHealth.Core.Weights;
+using FedHealth.SecureAggregation.Parameters;
 
 namespace FedHealth.Coordinator.Rounds;
 
@@ -13,7 +14,7 @@ namespace FedHealth.Coordinator.Rounds;
 /// the sampled sites, watches them, turns timeouts and terminations into failures, aggregates,
 /// runs federated evaluation, replies once to its parent and stops.
 /// </summary>
-public sealed class RoundActor : ReceiveActor, IWithTimers
+public sealed partial class RoundActor : ReceiveActor, IWithTimers
 {
     private const string StageTimer = "stage-timeout";
 
@@ -55,6 +56,12 @@ public sealed class RoundActor : ReceiveActor, IWithTimers
         if (_sampled.Count < _plan.MinFitSites)
         {
             Abort($"only {_sampled.Count} sites are available for training; the round needs {_plan.MinFitSites}");
+            return;
+        }
+
+        if (_plan.Secure is not null && _sampled.Count >= SecAggParameterChooser.MinimumSites)
+        {
+            StartSecureFit(fitPlan);
             return;
         }
 
@@ -202,7 +209,12 @@ public sealed class RoundActor : ReceiveActor, IWithTimers
             return;
         }
 
-        _aggregate = _plan.Strategy.AggregateFit(_plan.Context, _plan.Global, _fitResults, _failures);
+        StartEvaluation(_plan.Strategy.AggregateFit(_plan.Context, _plan.Global, _fitResults, _failures));
+    }
+
+    private void StartEvaluation(AggregateFitOutcome aggregate)
+    {
+        _aggregate = aggregate;
         var alive = _plan.Context with { AvailableSites = _plan.Sites.Keys.Where(IsAlive).ToList() };
         var evaluatePlan = _plan.Strategy.ConfigureEvaluate(alive, _aggregate.Weights);
         var sites = evaluatePlan.Sites.Where(_plan.Sites.ContainsKey).ToList();
@@ -247,7 +259,7 @@ public sealed class RoundActor : ReceiveActor, IWithTimers
         var record = new RoundRecord(
             Round,
             _sampled,
-            _fitResults.Select(r => r.Site).OrderBy(s => s).ToList(),
+            (_secureIncluded ?? _fitResults.Select(r => r.Site)).OrderBy(s => s).ToList(),
             _failures,
             updated,
             abortReason,
@@ -256,7 +268,11 @@ public sealed class RoundActor : ReceiveActor, IWithTimers
             _clock.Elapsed.TotalMilliseconds,
             _slowestTrainMs,
             _totalTrainMs,
-            global.ContentHash());
+            global.ContentHash())
+        {
+            SecureAggregation = _secure is not null,
+            Dropouts = _dropouts,
+        };
         Context.Parent.Tell(new RoundCompleted(record, global));
         Context.Stop(Self);
     }

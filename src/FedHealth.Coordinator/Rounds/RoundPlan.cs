@@ -17,4 +17,5 @@ public sealed record RoundPlan(
     int MinFitSites,
     int MinEvaluateSites,
     TimeSpan FitTimeout,
-    TimeSpan EvaluateTimeout);
+    TimeSpan EvaluateTimeout,
+    SecureRoundSettings? Secure = null);

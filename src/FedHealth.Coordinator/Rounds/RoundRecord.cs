@@ -21,4 +21,10 @@ public sealed record RoundRecord(
 {
     /// <summary>Cumulative privacy spent once this round's model was released; null without DP.</summary>
     public PrivacySpent? Privacy { get; init; }
+
+    /// <summary>Whether the update went through secure aggregation.</summary>
+    public bool SecureAggregation { get; init; }
+
+    /// <summary>Sites that vanished or refused during the secure-aggregation stages, with the stage.</summary>
+    public IReadOnlyList<SiteFailure> Dropouts { get; init; } = [];
 }

@@ -9,4 +9,6 @@ internal sealed record StageTimedOut(string Stage) : INoSerializationVerificatio
     public static StageTimedOut Fit { get; } = new("fit");
 
     public static StageTimedOut Evaluate { get; } = new("evaluate");
+
+    public static StageTimedOut Secure { get; } = new("secure-aggregation");
 }

@@ -12,7 +12,7 @@ namespace FedHealth.Coordinator.Strategies;
 /// models weighted by their number of training examples. Failures are ignored; a round with no
 /// result keeps the current model.
 /// </summary>
-public class FedAvg(FedAvgOptions options) : IStrategy
+public class FedAvg(FedAvgOptions options) : ISecureSumStrategy
 {
     protected FedAvgOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
 
@@ -40,6 +40,27 @@ public class FedAvg(FedAvgOptions options) : IStrategy
         var examples = usable.Sum(r => (double)r.NumExamples);
         var loss = usable.Sum(r => r.TrainLoss * r.NumExamples) / examples;
         return new AggregateFitOutcome(weights, Updated: true, TrainLoss: loss);
+    }
+
+    /// <summary>The secure sum already is the weighted mean update: the new model is global + mean.</summary>
+    public virtual AggregateFitOutcome AggregateSecureSum(RoundContext round, ModelWeights global, SecureSum sum)
+    {
+        ArgumentNullException.ThrowIfNull(global);
+        ArgumentNullException.ThrowIfNull(sum);
+        if (sum.TotalWeight <= 0 || sum.Contributors.Count == 0)
+        {
+            return new AggregateFitOutcome(global, Updated: false, TrainLoss: double.NaN);
+        }
+
+        var next = new float[global.Length];
+        var current = global.Flat;
+        for (var i = 0; i < next.Length; i++)
+        {
+            next[i] = current[i] + sum.MeanUpdate[i];
+        }
+
+        // Per-site losses are not released under secure aggregation.
+        return new AggregateFitOutcome(global.WithValues(next), Updated: true, TrainLoss: double.NaN);
     }
 
     public virtual EvaluatePlan ConfigureEvaluate(RoundContext round, ModelWeights global)

@@ -23,6 +23,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private readonly IStrategy _strategy;
     private readonly IActorRef _registry;
     private readonly StudyPrivacyAccountant? _privacy;
+    private readonly SecureRoundSettings? _secure;
     private readonly List<RoundRecord> _records = [];
     private ModelWeights _global;
     private AggregateEvaluateOutcome? _lastEvaluation;
@@ -30,9 +31,10 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private IActorRef? _currentRound;
     private int _round;
 
-    public StudyActor(StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy)
+    public StudyActor(StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy, SecureRoundSettings? secure)
     {
         _privacy = privacy;
+        _secure = secure;
         _options = options;
         _strategy = strategy;
         _registry = registry;
@@ -43,8 +45,10 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <param name="privacy">Enforces the privacy budget and keeps the ledger; null when the study has no DP.</param>
-    public static Props Props(StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy = null) =>
-        Akka.Actor.Props.Create(() => new StudyActor(options, strategy, registry, initial, privacy));
+    /// <param name="secure">Secure aggregation for rounds with enough sites; null for plain rounds.</param>
+    public static Props Props(
+        StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy = null, SecureRoundSettings? secure = null) =>
+        Akka.Actor.Props.Create(() => new StudyActor(options, strategy, registry, initial, privacy, secure));
 
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(ex =>
@@ -108,7 +112,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         var context = new RoundContext(_options.Study, _round, _options.Seed, sites.Sites.Keys.ToList());
         var plan = new RoundPlan(
             context, _options.Model, _global, _strategy, sites.Sites,
-            _options.MinFitSites, _options.MinEvaluateSites, _options.FitTimeout, _options.EvaluateTimeout);
+            _options.MinFitSites, _options.MinEvaluateSites, _options.FitTimeout, _options.EvaluateTimeout, _secure);
         _currentRound = Context.ActorOf(RoundActor.Props(plan), $"round-{_round}");
         Context.Watch(_currentRound);
         _log.Info("Study {Study}: round {Round} of {Rounds} started with {Sites} connected sites", _options.Study, _round, _options.Rounds, sites.Sites.Count);

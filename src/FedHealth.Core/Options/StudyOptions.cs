@@ -35,6 +35,9 @@ public sealed record StudyOptions
 
     public TimeSpan RegistrationTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Secure aggregation of the updates; off unless set.</summary>
+    public SecureAggregationOptions SecureAggregation { get; init; } = SecureAggregationOptions.Off;
+
     /// <summary>Differential privacy and the privacy budget; off unless set.</summary>
     public PrivacyOptions Privacy { get; init; } = PrivacyOptions.Off;
 
@@ -103,6 +106,16 @@ public sealed record StudyOptions
         if (Privacy.RecordLevel && Fit.LocalSteps <= 0)
         {
             errors.Add("record-level DP counts DP-SGD steps: give local steps, not local epochs.");
+        }
+
+        if (SecureAggregation.Enabled && Privacy.SiteLevel)
+        {
+            errors.Add("site-level DP with secure aggregation needs distributed noise added by the sites, which is not wired into rounds yet: use --secure-aggregation off for site-level DP, or record-level DP.");
+        }
+
+        if (SecureAggregation.Enabled && !(SecureAggregation.ExpectedDropout >= 0 && SecureAggregation.ExpectedDropout < 1))
+        {
+            errors.Add($"the expected dropout rate must be in [0, 1) (got {SecureAggregation.ExpectedDropout}).");
         }
 
         errors.AddRange(Privacy.Validate());

@@ -119,10 +119,10 @@ public static class ShamirSecretSharing
             numerator = Mersenne61.Multiply(numerator, (ulong)x);
         }
 
-        var weights = new ulong[t];
+        // λ_i = Π_{j≠i} x_j / (x_j − x_i) = (Π_j x_j) / (x_i · Π_{j≠i} (x_j − x_i)).
+        var denominators = new ulong[t];
         for (var i = 0; i < t; i++)
         {
-            // λ_i = Π_{j≠i} x_j / (x_j − x_i) = (Π_j x_j) / (x_i · Π_{j≠i} (x_j − x_i)).
             var xi = (ulong)indices[i];
             var denominator = xi;
             for (var j = 0; j < t; j++)
@@ -133,7 +133,25 @@ public static class ShamirSecretSharing
                 }
             }
 
-            weights[i] = Mersenne61.Multiply(numerator, Mersenne61.Inverse(denominator));
+            denominators[i] = denominator;
+        }
+
+        // One inversion for all denominators (Montgomery's trick): prefix products, invert the
+        // total, then peel the factors off from the end.
+        var prefix = new ulong[t];
+        var running = 1UL;
+        for (var i = 0; i < t; i++)
+        {
+            prefix[i] = running;
+            running = Mersenne61.Multiply(running, denominators[i]);
+        }
+
+        var inverse = Mersenne61.Multiply(numerator, Mersenne61.Inverse(running));
+        var weights = new ulong[t];
+        for (var i = t - 1; i >= 0; i--)
+        {
+            weights[i] = Mersenne61.Multiply(inverse, prefix[i]);
+            inverse = Mersenne61.Multiply(inverse, denominators[i]);
         }
 
         return weights;

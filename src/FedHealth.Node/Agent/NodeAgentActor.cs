@@ -4,7 +4,12 @@ using Akka.Event;
 using FedHealth.Core.Data;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
+using FedHealth.Core.Protocol.SecureAggregation;
 using FedHealth.Core.Training;
+using FedHealth.Node.SecureAggregation;
+using FedHealth.SecureAggregation.Client;
+using FedHealth.SecureAggregation.Errors;
+using FedHealth.SecureAggregation.Quantization;
 
 namespace FedHealth.Node.Agent;
 
@@ -23,15 +28,27 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     private readonly SiteData _data;
     private readonly ILocalTrainer _trainer;
     private readonly ActorSelection _registry;
+    private readonly SecureAggregationIdentity? _identity;
+    private readonly SimulatedDropout _dropout;
+    private readonly Dictionary<(StudyId Study, int Round), SecureRound> _secure = [];
 
-    public NodeAgentActor(SiteData data, ILocalTrainer trainer, ActorSelection registry)
+    public NodeAgentActor(SiteData data, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity, SimulatedDropout dropout)
     {
         _data = data;
         _trainer = trainer;
         _registry = registry;
+        _identity = identity;
+        _dropout = dropout;
         Receive<SiteRegistered>(_ => OnRegistered());
         Receive<RetryRegistration>(_ => Register());
-        Receive<FitInstruction>(Fit);
+        Receive<FitInstruction>(m => m.Secure is null, Fit);
+        Receive<FitInstruction>(FitSecurely);
+        Receive<LocalTrainingDone>(OnLocalTrainingDone);
+        Receive<SecAggSetup>(m => Step(m, SecAggStage.AdvertiseKeys, r => r.Client.AdvertiseKeys(m)));
+        Receive<SecAggKeysBroadcast>(m => Step(m, SecAggStage.ShareKeys, r => r.Client.ShareKeys(m)));
+        Receive<SecAggForwardedShares>(m => Step(m, SecAggStage.MaskedInput, r => MaskInput(r, m)));
+        Receive<SecAggSurvivors>(m => Step(m, SecAggStage.ConsistencyCheck, r => r.Client.ConfirmSurvivors(m)));
+        Receive<SecAggUnmaskRequest>(m => Step(m, SecAggStage.Unmask, r => r.Client.Unmask(m)));
         Receive<EvaluateInstruction>(Evaluate);
     }
 
@@ -39,8 +56,21 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
 
     private SiteId Site => _data.Site;
 
-    public static Props Props(SiteData data, ILocalTrainer trainer, ActorSelection registry) =>
-        Akka.Actor.Props.Create(() => new NodeAgentActor(data, trainer, registry));
+    /// <param name="identity">The site's signing key and the enrolled keys, for secure aggregation; null if the site cannot take part.</param>
+    /// <param name="dropout">Simulation only: vanish at random stages; <see cref="SimulatedDropout.None"/> in deployment.</param>
+    public static Props Props(
+        SiteData data, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity = null, SimulatedDropout? dropout = null) =>
+        Akka.Actor.Props.Create(() => new NodeAgentActor(data, trainer, registry, identity, dropout ?? SimulatedDropout.None));
+
+    protected override void PostStop()
+    {
+        foreach (var round in _secure.Values)
+        {
+            round.Dispose();
+        }
+
+        _secure.Clear();
+    }
 
     protected override void PreStart()
     {
@@ -71,6 +101,120 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         }).PipeTo(Sender, Self, reply => reply, ex => Failure(instruction, ProtocolStage.Fit, ex));
     }
 
+    /// <summary>
+    /// Secure path: train, then answer only through the SecAgg stages. The key stages need no
+    /// input and may run while training; the masked input waits for it.
+    /// </summary>
+    private void FitSecurely(FitInstruction instruction)
+    {
+        var key = (instruction.Study, instruction.Round);
+        if (_identity is null)
+        {
+            Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, Site, "this site has no secure-aggregation identity"));
+            return;
+        }
+
+        if (_secure.Remove(key, out var stale))
+        {
+            stale.Dispose();
+        }
+
+        var client = new SecAggClient(Site, instruction.Study, instruction.Round, _identity.SiteKey, _identity.EnrolledKeys);
+        _secure[key] = new SecureRound(instruction, Sender, client, _dropout.StageFor(Site, instruction.Round));
+        var data = _data.Train;
+        var trainer = _trainer;
+        var config = instruction.Config with { Seed = SiteSeed(instruction.Config.Seed, Site) };
+        Task.Run(() => trainer.Fit(instruction.Model, instruction.Weights, data, config))
+            .PipeTo(Self, Self, outcome => new LocalTrainingDone(instruction, outcome, null), ex => new LocalTrainingDone(instruction, null, ex));
+    }
+
+    private void OnLocalTrainingDone(LocalTrainingDone done)
+    {
+        if (!_secure.TryGetValue((done.Instruction.Study, done.Instruction.Round), out var round))
+        {
+            return;
+        }
+
+        if (done.Outcome is null)
+        {
+            round.RoundActor.Tell(Failure(done.Instruction, ProtocolStage.Fit, done.Error!));
+            Forget(round);
+            return;
+        }
+
+        var spec = done.Instruction.Secure!;
+        var global = done.Instruction.Weights.Flat;
+        var local = done.Outcome.Weights.Flat;
+        var delta = new float[global.Length];
+        for (var i = 0; i < delta.Length; i++)
+        {
+            delta[i] = local[i] - global[i];
+        }
+
+        var quantization = new SecAggQuantization(spec.ClipRange, spec.Scale, spec.MaxWeight, spec.ModulusBits);
+        round.Encoded = WeightedUpdateCodec.Encode(delta, spec.UnitWeights ? 1 : done.Outcome.NumExamples, quantization);
+        if (round.PendingShares is { } shares && !round.Vanished)
+        {
+            round.PendingShares = null;
+            Reply(round, () => round.Client.MaskInput(shares, round.Encoded));
+        }
+    }
+
+    private IRoundMessage? MaskInput(SecureRound round, SecAggForwardedShares shares)
+    {
+        if (round.Encoded is null)
+        {
+            round.PendingShares = shares;
+            return null;
+        }
+
+        return round.Client.MaskInput(shares, round.Encoded);
+    }
+
+    private void Step(IRoundMessage message, SecAggStage stage, Func<SecureRound, IRoundMessage?> respond)
+    {
+        if (!_secure.TryGetValue((message.Study, message.Round), out var round) || round.Vanished)
+        {
+            return;
+        }
+
+        if (round.VanishAt == stage)
+        {
+            _log.Info("Site {Site}: simulated dropout at {Stage} of round {Round}", Site, stage, message.Round);
+            round.Vanished = true;
+            return;
+        }
+
+        Reply(round, () => respond(round));
+        if (stage == SecAggStage.Unmask)
+        {
+            Forget(round);
+        }
+    }
+
+    private void Reply(SecureRound round, Func<IRoundMessage?> respond)
+    {
+        try
+        {
+            if (respond() is { } reply)
+            {
+                round.RoundActor.Tell(reply);
+            }
+        }
+        catch (SecureAggregationAbortedException ex)
+        {
+            _log.Warning("Site {Site}: refused to continue round {Round}: {Guard} at {Stage}", Site, round.Instruction.Round, ex.Guard, ex.Stage);
+            round.RoundActor.Tell(ex.ToMessage(round.Instruction.Study, round.Instruction.Round, Site));
+            Forget(round);
+        }
+    }
+
+    private void Forget(SecureRound round)
+    {
+        _secure.Remove((round.Instruction.Study, round.Instruction.Round));
+        round.Dispose();
+    }
+
     private void Evaluate(EvaluateInstruction instruction)
     {
         var site = Site;
@@ -91,16 +235,9 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>Each site shuffles differently but reproducibly in every round.</summary>
-    private static long SiteSeed(long roundSeed, SiteId site)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in site.Value)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
+    private static long SiteSeed(long roundSeed, SiteId site) => roundSeed ^ StableHash.Of(site.Value);
 
-        return unchecked(roundSeed ^ (long)hash);
-    }
+    private sealed record LocalTrainingDone(FitInstruction Instruction, FitOutcome? Outcome, Exception? Error) : INoSerializationVerificationNeeded;
 
     private sealed record RetryRegistration : INoSerializationVerificationNeeded
     {

@@ -75,7 +75,6 @@ public sealed partial class SecAggServer
             }
         }
 
-        var __sw = System.Diagnostics.Stopwatch.StartNew();
         var terms = new ConcurrentBag<(int Order, MaskTerm Term)>();
         var weights = new ConcurrentDictionary<string, ulong[]>();
         string? failure = null;
@@ -96,7 +95,6 @@ public sealed partial class SecAggServer
             }
         });
 
-        System.Console.Error.WriteLine($"TIMING self-mask rebuild {__sw.ElapsedMilliseconds} ms"); __sw.Restart();
         // The mask key of every site that shared keys and then dropped: recompute s_uv with each
         // surviving neighbour u and cancel what u added (u added PRG(s_uv) when its index is smaller).
         var pairs = dropped.SelectMany(v => Neighbours(v).Where(_survivors.Contains).Select(u => (v, u))).ToList();
@@ -125,7 +123,6 @@ public sealed partial class SecAggServer
             keys.TryAdd(v, pair);
         });
 
-        System.Console.Error.WriteLine($"TIMING key rebuild {__sw.ElapsedMilliseconds} ms"); __sw.Restart();
         if (failure is null)
         {
             Parallel.For(0, pairs.Count, options, i =>
@@ -144,7 +141,6 @@ public sealed partial class SecAggServer
             });
         }
 
-        System.Console.Error.WriteLine($"TIMING {pairs.Count} agreements {__sw.ElapsedMilliseconds} ms"); __sw.Restart();
         foreach (var pair in keys.Values)
         {
             pair.Dispose();
@@ -158,9 +154,7 @@ public sealed partial class SecAggServer
                 return Abort(failure);
             }
 
-            var __r = Unmasked(ordered);
-            System.Console.Error.WriteLine($"TIMING unmask kernel {__sw.ElapsedMilliseconds} ms");
-            return SecAggServerStep.Completed(new SecAggRoundResult(__r, survivors, Dropouts(), ordered.Count));
+            return SecAggServerStep.Completed(new SecAggRoundResult(Unmasked(ordered), survivors, Dropouts(), ordered.Count));
         }
         finally
         {

@@ -36,7 +36,8 @@ internal static class SimCommand
         var batchSize = new Option<int>("--batch-size") { Description = "Local mini-batch size", DefaultValueFactory = _ => 8 };
         var fractionFit = new Option<double>("--fraction-fit") { Description = "Share of sites sampled for training each round", DefaultValueFactory = _ => 1.0 };
         var minFitSites = new Option<int?>("--min-fit-sites") { Description = "Fewest successful sites for a round to update the model (default: all sampled sites minus one, at least 1)" };
-        var fitTimeout = new Option<double>("--fit-timeout") { Description = "Seconds a site may take to train in a round", DefaultValueFactory = _ => 300 };
+        var fitTimeout = new Option<double?>("--fit-timeout") { Description = "Seconds a site may take to train in a round (default 300; 10 with --dropout, so vanished sites do not stall the simulation)" };
+        var stageTimeout = new Option<double>("--stage-timeout") { Description = "Seconds each secure-aggregation stage waits for the sites (in process there is no network)", DefaultValueFactory = _ => 10 };
         var dp = new Option<string>("--dp") { Description = "Differential privacy: off, record (DP-SGD at each site), site (clipped updates + Gaussian noise on the sum) or both", DefaultValueFactory = _ => "record" };
         dp.AcceptOnlyFromAmong("off", "record", "site", "both");
         var targetEpsilon = new Option<double?>("--target-epsilon") { Description = $"Calibrate the noise so the whole run spends at most this ε per enabled scope (default {PrivacyPlanner.DefaultEpsilon} unless --noise-multiplier is given)" };
@@ -45,6 +46,17 @@ internal static class SimCommand
         var clip = new Option<string>("--clip") { Description = "L2 clipping norm C: per-example gradients (record) and whole updates (site); or 'adaptive' (site-level: track the median update norm, starting at 1)", DefaultValueFactory = _ => "1" };
         var samplingRate = new Option<double?>("--sampling-rate") { Description = "DP-SGD Poisson sampling rate q (default: --batch-size over the median site's training rows)" };
         var maxEpsilon = new Option<double?>("--max-epsilon") { Description = "Hard privacy budget: no round starts that would exceed it (default: --target-epsilon)" };
+        var secure = new Option<string?>("--secure-aggregation") { Description = "on or off (default: on with at least 3 sites, unless site-level DP is asked for)" };
+        secure.AcceptOnlyFromAmong("on", "off");
+        var dropout = new Option<double>("--dropout") { Description = "Simulation: probability that a site vanishes at a random stage of each round", DefaultValueFactory = _ => 0.0 };
+        dropout.Validators.Add(r =>
+        {
+            var p = r.GetValueOrDefault<double>();
+            if (!(p >= 0 && p < 1))
+            {
+                r.AddError($"--dropout must be in [0, 1) (got {p.ToString(CultureInfo.InvariantCulture)}).");
+            }
+        });
         var seed = new Option<int>("--seed") { Description = "Seed for data, initialisation, sampling and local training order", DefaultValueFactory = _ => 42 };
         var output = new Option<string?>("--out") { Description = "Folder for report.json (default runs/<timestamp>/)" };
         var json = new Option<bool>("--json") { Description = "Print report.json on stdout and nothing else there" };
@@ -65,7 +77,7 @@ internal static class SimCommand
         {
             data, label, siteColumn, splitColumn, categorical, sites, partition, testFraction, rounds, model, hidden,
             optimizer, lr, localSteps, localEpochs, batchSize, fractionFit, minFitSites, fitTimeout,
-            dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, seed, output, json,
+            dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, dropout, stageTimeout, seed, output, json,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -101,7 +113,8 @@ internal static class SimCommand
                 BatchSize = parse.GetValue(batchSize),
                 FractionFit = parse.GetValue(fractionFit),
                 MinFitSites = parse.GetValue(minFitSites),
-                FitTimeout = TimeSpan.FromSeconds(parse.GetValue(fitTimeout)),
+                FitTimeout = TimeSpan.FromSeconds(parse.GetValue(fitTimeout) ?? (parse.GetValue(dropout) > 0 ? 10 : 300)),
+                StageTimeout = TimeSpan.FromSeconds(parse.GetValue(stageTimeout)),
                 Dp = Enum.Parse<DpMode>(parse.GetValue(dp)!, ignoreCase: true),
                 TargetEpsilon = parse.GetValue(targetEpsilon),
                 Delta = parse.GetValue(delta),
@@ -110,6 +123,8 @@ internal static class SimCommand
                 AdaptiveClip = adaptive,
                 SamplingRate = parse.GetValue(samplingRate),
                 MaxEpsilon = parse.GetValue(maxEpsilon),
+                SecureAggregation = parse.GetValue(secure) switch { "on" => true, "off" => false, _ => null },
+                Dropout = parse.GetValue(dropout),
                 Seed = parse.GetValue(seed),
                 Out = parse.GetValue(output),
                 Json = parse.GetValue(json),

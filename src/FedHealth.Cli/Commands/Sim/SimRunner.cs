@@ -13,6 +13,7 @@ using FedHealth.Core.Training;
 using FedHealth.Simulation.InProcess;
 using FedHealth.Training.Data;
 using FedHealth.Training.Data.Csv;
+using FedHealth.Node.SecureAggregation;
 using FedHealth.Training.Trainer;
 using Spectre.Console;
 
@@ -74,7 +75,16 @@ internal static class SimRunner
             Terminal.Err.MarkupLine(Markup.Escape(Describe(study.Privacy)));
         }
 
-        var spec = new SimulationSpec(study, strategy, dataset.Sites, new LocalTrainer(), accountant);
+        if (study.SecureAggregation.Enabled)
+        {
+            Terminal.Err.MarkupLine(Markup.Escape($"secure aggregation (SecAgg+): the coordinator sees only the sum of the sites' updates{(settings.Dropout > 0 ? $"; simulated dropout {settings.Dropout}" : string.Empty)}"));
+        }
+
+        // Every simulated site trains on a thread-pool thread; without enough threads ready, the
+        // actors' protocol replies queue behind training and miss their stage deadlines.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, dataset.Sites.Count + 8), io);
+        var spec = new SimulationSpec(study, strategy, dataset.Sites, new LocalTrainer(), accountant, new SimulatedDropout(settings.Dropout, settings.Seed));
         Terminal.Err.MarkupLine(
             $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {settings.Rounds} rounds of FedAvg ({Markup.Escape(dataset.Description.Source)})[/]");
         var result = await InProcessFederation.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
@@ -82,6 +92,7 @@ internal static class SimRunner
         var config = settings.ToReportConfig();
         config["data_summary"] = DataSummary(dataset.Description);
         AddPrivacy(config, study.Privacy);
+        config["secure_aggregation"] = study.SecureAggregation.Enabled;
         var report = RunReport.Build(config, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         var path = ReportFile.Write(folder, report);
@@ -138,6 +149,7 @@ internal static class SimRunner
             throw new UserInputException($"--min-fit-sites is {minFit} but the data has only {sites} sites.");
         }
 
+        var privacy = PrivacyPlanner.Plan(settings, dataset);
         return new StudyOptions
         {
             Study = new Core.Ids.StudyId($"sim-{settings.Seed}"),
@@ -150,8 +162,27 @@ internal static class SimRunner
             FitTimeout = settings.FitTimeout,
             RegistrationTimeout = TimeSpan.FromSeconds(60),
             Seed = settings.Seed,
-            Privacy = PrivacyPlanner.Plan(settings, dataset),
+            Privacy = privacy,
+            SecureAggregation = SecureAggregationFor(settings, sites, privacy),
         };
+    }
+
+    private static SecureAggregationOptions SecureAggregationFor(SimSettings settings, int sites, PrivacyOptions privacy)
+    {
+        var enabled = settings.SecureAggregation ?? (sites >= 3 && !privacy.SiteLevel);
+        if (enabled && sites < 3)
+        {
+            throw new UserInputException($"--secure-aggregation on needs at least 3 sites (the data has {sites}): with fewer, the sum reveals each update to the other site.");
+        }
+
+        if (settings.Dropout > 0 && !enabled)
+        {
+            throw new UserInputException("--dropout simulates sites vanishing during secure aggregation; it needs --secure-aggregation on.");
+        }
+
+        return enabled
+            ? new SecureAggregationOptions { Enabled = true, ExpectedDropout = Math.Max(settings.Dropout, 0.1), StageTimeout = settings.StageTimeout }
+            : SecureAggregationOptions.Off;
     }
 
     private static void AddPrivacy(JsonObject config, PrivacyOptions privacy)

@@ -47,6 +47,8 @@ internal sealed record SimSettings
 
     public TimeSpan FitTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    public TimeSpan StageTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     public DpMode Dp { get; init; } = DpMode.Record;
 
     public double? TargetEpsilon { get; init; }
@@ -63,6 +65,12 @@ internal sealed record SimSettings
     public double? SamplingRate { get; init; }
 
     public double? MaxEpsilon { get; init; }
+
+    /// <summary>Secure aggregation: null = on when there are at least 3 sites and no site-level DP.</summary>
+    public bool? SecureAggregation { get; init; }
+
+    /// <summary>Simulation: the probability that a site vanishes at a random stage of a round.</summary>
+    public double Dropout { get; init; }
 
     public int Seed { get; init; } = 42;
 
@@ -94,7 +102,7 @@ internal sealed record SimSettings
         ["min_fit_sites"] = MinFitSites,
         ["strategy"] = "fedavg",
         ["normalize"] = "site",
-        ["secure_aggregation"] = false,
+        ["dropout"] = Dropout,
         ["dp"] = Dp.ToString().ToLowerInvariant(),
         ["target_epsilon"] = Dp == DpMode.Off ? null : TargetEpsilon,
         ["delta"] = Dp == DpMode.Off ? null : Delta,

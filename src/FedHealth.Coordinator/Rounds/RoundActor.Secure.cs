@@ -1,0 +1,161 @@
+using Akka.Actor;
+using Akka.Event;
+using FedHealth.Core.Ids;
+using FedHealth.Core.Protocol;
+using FedHealth.Core.Protocol.SecureAggregation;
+using FedHealth.Core.Strategy;
+using FedHealth.Core.Training;
+using FedHealth.SecureAggregation.Parameters;
+using FedHealth.SecureAggregation.Quantization;
+using FedHealth.SecureAggregation.Server;
+
+namespace FedHealth.Coordinator.Rounds;
+
+/// <summary>
+/// The secure fit stage: the sites train and answer only through SecAgg+; the round drives the
+/// server state machine stage by stage (each with its deadline) and sees nothing but the sum.
+/// </summary>
+public sealed partial class RoundActor
+{
+    private readonly HashSet<SiteId> _gone = [];
+    private readonly List<SiteFailure> _dropouts = [];
+    private SecAggServer? _secure;
+    private SecAggQuantization? _quantization;
+    private IReadOnlyList<SiteId>? _secureIncluded;
+
+    private void StartSecureFit(FitPlan fitPlan)
+    {
+        var settings = _plan.Secure!;
+        var options = settings.Options;
+        _quantization = SecAggQuantization.ForSites(_sampled.Count, options.ClipRange, options.MaxWeight, options.ModulusBits);
+        var choice = SecAggParameterChooser.Choose(_sampled.Count, options.ExpectedDropout, options.CorruptFraction);
+        _secure = new SecAggServer(Study, Round, _sampled, choice.ToParameters(options.ModulusBits), _plan.Global.Length + 1, settings.EnrolledKeys);
+        var spec = new SecureAggregationSpec(_quantization.ClipRange, _quantization.Scale, _quantization.MaxWeight, _quantization.ModulusBits, settings.UnitWeights);
+        var instruction = new FitInstruction(Study, Round, _plan.Model, _plan.Global, fitPlan.Config, spec);
+        foreach (var site in _sampled)
+        {
+            Context.Watch(_plan.Sites[site]);
+            _plan.Sites[site].Tell(instruction);
+        }
+
+        Become(SecureFitting);
+        Send(_secure.Start());
+        _log.Debug("Round {Round}: secure aggregation with k = {K}, t = {T} over {Count} sites", Round, choice.Neighbours, choice.Threshold, _sampled.Count);
+    }
+
+    private void SecureFitting()
+    {
+        Receive<SecAggAdvertiseKeys>(OnProtocolMessage);
+        Receive<SecAggShareKeys>(OnProtocolMessage);
+        Receive<SecAggMaskedInput>(OnProtocolMessage);
+        Receive<SecAggSurvivorsSignature>(OnProtocolMessage);
+        Receive<SecAggUnmaskShares>(OnProtocolMessage);
+        Receive<SecAggSiteAborted>(OnProtocolMessage);
+        Receive<StageFailed>(m => IsCurrent(m) && m.Stage == ProtocolStage.Fit, m => Gone(m.Site, m.Reason));
+        Receive<Terminated>(m =>
+        {
+            foreach (var site in _sampled.Where(s => _plan.Sites[s].Equals(m.ActorRef)).ToList())
+            {
+                Gone(site, "node terminated");
+            }
+        });
+        Receive<StageTimedOut>(m => m == StageTimedOut.Secure, _ => Advance());
+        ReceiveAny(Ignore);
+    }
+
+    private void OnProtocolMessage(IRoundMessage message)
+    {
+        if (!IsCurrent(message))
+        {
+            Ignore(message);
+            return;
+        }
+
+        var receipt = _secure!.Receive(message);
+        if (!receipt.Accepted)
+        {
+            _log.Warning("Round {Round}: refused a {Message}: {Reason}", Round, message.GetType().Name, receipt.Reason);
+        }
+
+        AdvanceIfSettled();
+    }
+
+    private void Gone(SiteId site, string reason)
+    {
+        if (_gone.Add(site))
+        {
+            _log.Warning("Round {Round}: site {Site} left the secure round: {Reason}", Round, site, reason);
+            _failures.Add(new SiteFailure(site, nameof(ProtocolStage.Fit), reason));
+        }
+
+        AdvanceIfSettled();
+    }
+
+    /// <summary>Closes the stage as soon as every site still awaited has answered or is known to be gone.</summary>
+    private void AdvanceIfSettled()
+    {
+        if (_secure is { IsFinished: false } server && server.AwaitedSites.All(_gone.Contains))
+        {
+            Advance();
+        }
+    }
+
+    private void Advance()
+    {
+        Timers.Cancel(StageTimer);
+        Send(_secure!.CloseStage());
+    }
+
+    private void Send(SecAggServerStep step)
+    {
+        if (step.Result is { } result)
+        {
+            FinishSecureFit(result);
+            return;
+        }
+
+        if (step.Abort is { } abort)
+        {
+            RecordDropouts(abort.Dropouts);
+            Abort($"secure aggregation aborted at {abort.Stage}: {abort.Reason}");
+            return;
+        }
+
+        foreach (var outgoing in step.Outgoing)
+        {
+            if (_plan.Sites.TryGetValue(outgoing.To, out var site))
+            {
+                site.Tell(outgoing.Message);
+            }
+        }
+
+        // The masked input waits for local training; the other stages are quick round trips.
+        var deadline = _secure!.Stage == SecAggStage.MaskedInput ? _plan.FitTimeout : _plan.Secure!.Options.StageTimeout;
+        Timers.StartSingleTimer(StageTimer, StageTimedOut.Secure, deadline);
+        AdvanceIfSettled();
+    }
+
+    private void FinishSecureFit(SecAggRoundResult result)
+    {
+        RecordDropouts(result.Dropouts);
+        _secureIncluded = result.Included;
+        var mean = WeightedUpdateCodec.Decode(result.Sum, _quantization!);
+        if (_secureIncluded.Count < _plan.MinFitSites)
+        {
+            Abort($"only {_secureIncluded.Count} of {_sampled.Count} sites completed secure aggregation; the round needs {_plan.MinFitSites}");
+            return;
+        }
+
+        var strategy = _plan.Strategy as ISecureSumStrategy
+            ?? throw new InvalidOperationException($"The strategy {_plan.Strategy.Name} cannot aggregate a secure sum.");
+        StartEvaluation(strategy.AggregateSecureSum(_plan.Context, _plan.Global, new SecureSum(mean.Mean, mean.TotalWeight, _secureIncluded)));
+    }
+
+    private void RecordDropouts(IReadOnlyList<SecAggDropout> dropouts)
+    {
+        foreach (var dropout in dropouts)
+        {
+            _dropouts.Add(new SiteFailure(dropout.Site, dropout.Stage.ToString(), dropout.Reason));
+        }
+    }
+}

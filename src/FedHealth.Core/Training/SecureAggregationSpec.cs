@@ -1,0 +1,17 @@
+using MessagePack;
+
+namespace FedHealth.Core.Training;
+
+/// <summary>
+/// Tells a site to return its update only through secure aggregation, and how to quantize it:
+/// the update Δ = w_local − w_global is clipped to ±<see cref="ClipRange"/> per coordinate,
+/// multiplied by the site's weight (its example count capped at <see cref="MaxWeight"/>, or 1 with
+/// <see cref="UnitWeights"/>), scaled by <see cref="Scale"/> and stochastically rounded mod 2^<see cref="ModulusBits"/>.
+/// </summary>
+[MessagePackObject]
+public sealed record SecureAggregationSpec(
+    [property: Key(0)] double ClipRange,
+    [property: Key(1)] double Scale,
+    [property: Key(2)] long MaxWeight,
+    [property: Key(3)] int ModulusBits,
+    [property: Key(4)] bool UnitWeights);
