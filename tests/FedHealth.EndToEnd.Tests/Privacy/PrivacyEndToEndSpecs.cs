@@ -119,10 +119,6 @@ public sealed class PrivacyEndToEndSpecs
     [MemberData(nameof(BadInput))]
     public async Task Bad_privacy_input_is_refused_with_a_clear_error(string[] args, string expected)
     {
-        var run = await FedHealthProcess.RunAsync(args);
-
-        Assert.True(run.ExitCode != 0, run.StdOut);
-        Assert.Contains(expected, run.StdErr, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("   at ", run.StdErr, StringComparison.Ordinal);
+        (await FedHealthProcess.RunAsync(args)).AssertRefusedWith(expected);
     }
 }

@@ -9,6 +9,15 @@ internal static class FedHealthProcess
     public sealed record Result(int ExitCode, string StdOut, string StdErr)
     {
         public JsonObject Json => JsonNode.Parse(StdOut)!.AsObject();
+
+        /// <summary>A user error: non-zero exit, the problem named on stderr, no stack trace, nothing on stdout.</summary>
+        public void AssertRefusedWith(string expected)
+        {
+            Assert.True(ExitCode != 0, $"exit code 0; stdout: {StdOut}");
+            Assert.Contains(expected, StdErr, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("   at ", StdErr, StringComparison.Ordinal);
+            Assert.Empty(StdOut.Trim());
+        }
     }
 
     public static async Task<Result> RunAsync(params string[] args)
