@@ -29,6 +29,12 @@ public sealed record SecAggBenchOptions
 
     public SecAggStage DropStage { get; init; } = SecAggStage.MaskedInput;
 
+    /// <summary>
+    /// Whole runs to make (each with fresh keys and a fresh choice of dropped sites); times are
+    /// reported as medians, since a shared machine's noise hits single runs.
+    /// </summary>
+    public int Repetitions { get; init; } = 1;
+
     /// <summary>Cores for the coordinator's arithmetic and for running sites side by side.</summary>
     public int Cores { get; init; } = Environment.ProcessorCount;
 }

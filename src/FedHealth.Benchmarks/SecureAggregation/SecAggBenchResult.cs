@@ -55,6 +55,15 @@ public sealed record SecAggBenchResult(
     [JsonPropertyName("upload_ratio")]
     public double UploadRatio => QuantizedBytesPerSite > 0 ? (double)UploadBytesPerSite / QuantizedBytesPerSite : double.NaN;
 
+    [JsonPropertyName("repetitions")]
+    public int Repetitions { get; init; } = 1;
+
+    [JsonPropertyName("server_ms_runs")]
+    public IReadOnlyList<double> ServerMsRuns { get; init; } = [];
+
+    [JsonPropertyName("floor_ms_runs")]
+    public IReadOnlyList<double> FloorMsRuns { get; init; } = [];
+
     [JsonPropertyName("prg_gb_per_s_one_core")]
     public double PrgGigabytesPerSecond { get; init; }
 

@@ -13,11 +13,11 @@ using MessagePack.Resolvers;
 namespace FedHealth.Benchmarks.SecureAggregation;
 
 /// <summary>
-/// <c>fedhealth bench secagg</c> as a library call: runs one secure-aggregation session in
-/// process with real clients and a real coordinator, then measures, in the same process and with
-/// the same kernels and cores, the floor any masking scheme must pay (the modular sum of the
-/// survivors' vectors plus expanding every mask the coordinator removed) and the PRG's
-/// single-core rate, so that server/floor and the PRG speed can be judged together.
+/// <c>fedhealth bench secagg</c> as a library call: runs secure-aggregation sessions in process
+/// with real clients and a real coordinator and, after each, measures in the same process with the
+/// same kernels and cores the floor any masking scheme must pay (the modular sum of the survivors'
+/// vectors plus expanding every mask the coordinator removed); then the PRG's single-core rate.
+/// Times are medians over <see cref="SecAggBenchOptions.Repetitions"/> runs.
 /// </summary>
 public static class SecAggBenchmark
 {
@@ -30,60 +30,38 @@ public static class SecAggBenchmark
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Params, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Repetitions, 1);
         var cores = Math.Max(1, options.Cores);
         WarmUp(cores);
-
         var n = options.Sites;
         var choice = options.Neighbours is { } k
             ? SecAggParameterChooser.ForNeighbours(n, k, options.Dropout, options.CorruptFraction)
             : SecAggParameterChooser.Choose(n, options.Dropout, options.CorruptFraction);
+        var runs = Enumerable.Range(0, options.Repetitions).Select(r => RunOnce(options, choice, options.Seed + r, cores)).ToList();
         var parameters = choice.ToParameters(options.ModulusBits);
-        var sites = Enumerable.Range(1, n).Select(i => new SiteId($"site-{i:D5}")).ToList();
-        var picker = new Random(options.Seed);
-        var dropped = sites.OrderBy(_ => picker.Next()).Take((int)Math.Round(options.Dropout * n)).ToDictionary(s => s, _ => options.DropStage);
-        var session = new InProcessSession(
-            new StudyId("bench-secagg"), 1, sites, parameters, options.Params, site => Input(site, options.Seed, options.Params, options.ModulusBits))
-        {
-            Dropouts = dropped,
-            Policy = new SecAggClientPolicy(options.CorruptFraction, Math.Min(SecAggParameterChooser.DefaultSecurityBits, choice.CollusionBits)),
-            ClientParallelism = cores,
-            ServerParallelism = cores,
-            MeasureUpload = WireSize,
-            CollectGarbageBeforeCoordinator = true,
-        };
-
-        Collect();
-        var outcome = InProcessRunner.Run(session);
-        var included = outcome.Result?.Included ?? [];
-        var sumCorrect = outcome.Result is { } result && result.Sum.AsSpan().SequenceEqual(ExpectedSum(included, options));
-        var full = included.Count > 0 ? included : sites;
-        var clientMs = full.Select(s => outcome.ClientTime.TryGetValue(s, out var t) ? t.TotalMilliseconds : 0).ToList();
-        var upload = full.Select(s => outcome.UploadBytes.TryGetValue(s, out var b) ? b : 0).ToList();
-        var masks = outcome.Result?.MasksRemoved ?? 0;
-
-        Collect();
-        var (floorSum, floorPrg) = MeasureFloor(included.Count, masks, options.Params, parameters.BytesPerElement, cores);
-        Collect();
         return new SecAggBenchResult(
             n,
             options.Params,
             options.Dropout,
-            clientMs.Average(),
-            outcome.ServerTime.TotalMilliseconds,
-            floorSum + floorPrg,
-            (long)upload.Average(),
-            sumCorrect)
+            Median(runs.Select(r => r.ClientMs)),
+            Median(runs.Select(r => r.ServerMs)),
+            Median(runs.Select(r => r.FloorSumMs + r.FloorPrgMs)),
+            (long)Median(runs.Select(r => (double)r.UploadBytes)),
+            runs.All(r => r.SumCorrect))
         {
             Neighbours = choice.Neighbours,
             Threshold = choice.Threshold,
             CompleteGraph = choice.CompleteGraph,
-            DroppedSites = dropped.Count,
-            MasksRemoved = masks,
-            Aborted = outcome.Abort?.Reason,
-            ClientMaxMs = clientMs.Max(),
-            FloorSumMs = floorSum,
-            FloorPrgMs = floorPrg,
+            DroppedSites = runs[0].Dropped,
+            MasksRemoved = runs[0].Masks,
+            Aborted = runs.Select(r => r.Aborted).FirstOrDefault(a => a is not null),
+            ClientMaxMs = runs.Max(r => r.ClientMaxMs),
+            FloorSumMs = Median(runs.Select(r => r.FloorSumMs)),
+            FloorPrgMs = Median(runs.Select(r => r.FloorPrgMs)),
             QuantizedBytesPerSite = (long)options.Params * parameters.BytesPerElement,
+            Repetitions = runs.Count,
+            ServerMsRuns = [.. runs.Select(r => Math.Round(r.ServerMs, 1))],
+            FloorMsRuns = [.. runs.Select(r => Math.Round(r.FloorSumMs + r.FloorPrgMs, 1))],
             PrgGigabytesPerSecond = MeasurePrg(),
             PrgImplementation = AesCtrPrg.Implementation,
             Cores = cores,
@@ -107,6 +85,45 @@ public static class SecAggBenchmark
         }
 
         return bytes / clock.Elapsed.TotalSeconds / 1e9;
+    }
+
+    private static Measurement RunOnce(SecAggBenchOptions options, SecAggParameterChoice choice, int seed, int cores)
+    {
+        var n = options.Sites;
+        var parameters = choice.ToParameters(options.ModulusBits);
+        var sites = Enumerable.Range(1, n).Select(i => new SiteId($"site-{i:D5}")).ToList();
+        var picker = new Random(seed);
+        var dropped = sites.OrderBy(_ => picker.Next()).Take((int)Math.Round(options.Dropout * n)).ToDictionary(s => s, _ => options.DropStage);
+        var session = new InProcessSession(
+            new StudyId("bench-secagg"), 1, sites, parameters, options.Params, site => Input(site, seed, options.Params, options.ModulusBits))
+        {
+            Dropouts = dropped,
+            Policy = new SecAggClientPolicy(options.CorruptFraction, Math.Min(SecAggParameterChooser.DefaultSecurityBits, choice.CollusionBits)),
+            ClientParallelism = cores,
+            ServerParallelism = cores,
+            MeasureUpload = WireSize,
+            CollectGarbageBeforeCoordinator = true,
+        };
+
+        Collect();
+        var outcome = InProcessRunner.Run(session);
+        var included = outcome.Result?.Included ?? [];
+        var sumCorrect = outcome.Result is { } result && result.Sum.AsSpan().SequenceEqual(ExpectedSum(included, seed, options));
+        var full = included.Count > 0 ? included : sites;
+        var clientMs = full.Select(s => outcome.ClientTime.TryGetValue(s, out var t) ? t.TotalMilliseconds : 0).ToList();
+        var upload = full.Select(s => outcome.UploadBytes.TryGetValue(s, out var b) ? b : 0).ToList();
+        var masks = outcome.Result?.MasksRemoved ?? 0;
+        Collect();
+        var (floorSum, floorPrg) = MeasureFloor(included.Count, masks, options.Params, parameters.BytesPerElement, cores);
+        Collect();
+        return new Measurement(
+            clientMs.Average(), clientMs.Max(), outcome.ServerTime.TotalMilliseconds, floorSum, floorPrg, (long)upload.Average(), sumCorrect, dropped.Count, masks, outcome.Abort?.Reason);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static (double SumMs, double PrgMs) MeasureFloor(int survivors, int masks, int length, int bytesPerElement, int cores)
@@ -168,13 +185,13 @@ public static class SecAggBenchmark
         }
     }
 
-    private static ulong[] ExpectedSum(IReadOnlyList<SiteId> included, SecAggBenchOptions options)
+    private static ulong[] ExpectedSum(IReadOnlyList<SiteId> included, int seed, SecAggBenchOptions options)
     {
         var mask = options.ModulusBits == 64 ? ulong.MaxValue : (1UL << options.ModulusBits) - 1;
         var sum = new ulong[options.Params];
         foreach (var site in included)
         {
-            var x = Input(site, options.Seed, options.Params, options.ModulusBits);
+            var x = Input(site, seed, options.Params, options.ModulusBits);
             for (var i = 0; i < sum.Length; i++)
             {
                 sum[i] = (sum[i] + x[i]) & mask;
@@ -239,4 +256,16 @@ public static class SecAggBenchmark
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
     }
+
+    private sealed record Measurement(
+        double ClientMs,
+        double ClientMaxMs,
+        double ServerMs,
+        double FloorSumMs,
+        double FloorPrgMs,
+        long UploadBytes,
+        bool SumCorrect,
+        int Dropped,
+        int Masks,
+        string? Aborted);
 }

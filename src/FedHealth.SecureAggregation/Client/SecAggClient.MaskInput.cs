@@ -240,7 +240,7 @@ public sealed partial class SecAggClient
         _state = ClientState.AwaitingSurvivors;
         List<SiteId> maskedWith = [.. _held.Keys.Order()];
         var signature = _siteKey.Sign(SecAggTranscripts.MaskSet(_study, _round, _sessionId, _self, maskedWith));
-        return new SecAggMaskedInput(_study, _round, _self, (byte[])_sessionId.Clone(), masked, signature);
+        return new SecAggMaskedInput(_study, _round, _self, (byte[])_sessionId.Clone(), masked, maskedWith, signature);
     }
 
     private static void DisposeAll(List<MaskTerm> terms)

@@ -19,12 +19,17 @@ public sealed partial class SecAggServer
             return Invalid(m.Site, "a masked vector of the wrong size");
         }
 
-        // The site signed the neighbours it masked with: exactly those whose shares it was forwarded.
+        // The site masked with exactly the neighbours whose shares it was forwarded, and signed that.
         var maskedWith = Neighbours(m.Site).Where(_keySharers.Contains).ToList();
+        if (m.MaskedWith is null || !m.MaskedWith.SequenceEqual(maskedWith))
+        {
+            return Invalid(m.Site, "a mask set that differs from the neighbours it was sent shares from");
+        }
+
         if (m.MaskSetSignature is null
             || !Ed25519Verifier.Verify(_enrolledKeys[m.Site], SecAggTranscripts.MaskSet(_study, _round, _sessionId, m.Site, maskedWith), m.MaskSetSignature))
         {
-            return Invalid(m.Site, "a mask-set signature that is not over the neighbours it was sent shares from");
+            return Invalid(m.Site, "a mask set not signed by the site's enrolled key");
         }
 
         // Sum on arrival: the coordinator never needs to keep any one masked vector.
