@@ -56,6 +56,7 @@ public sealed partial class RoundActor
         {
             foreach (var site in _sampled.Where(s => _plan.Sites[s].Equals(m.ActorRef)).ToList())
             {
+                _terminated.Add(site);
                 Gone(site, "node terminated");
             }
         });

@@ -25,6 +25,7 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
     private readonly List<EvaluateResult> _evaluateResults = [];
     private readonly List<SiteFailure> _failures = [];
     private readonly HashSet<SiteId> _pending = [];
+    private readonly HashSet<SiteId> _terminated = [];
     private IReadOnlyList<SiteId> _sampled = [];
     private double _slowestTrainMs;
     private double _totalTrainMs;
@@ -170,6 +171,7 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
     {
         foreach (var site in _pending.Where(s => _plan.Sites[s].Equals(message.ActorRef)).ToList())
         {
+            _terminated.Add(site);
             Fail(site, stage, "node terminated");
         }
     }
@@ -236,8 +238,7 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
         Timers.StartSingleTimer(StageTimer, StageTimedOut.Evaluate, _plan.EvaluateTimeout);
     }
 
-    private bool IsAlive(SiteId site) =>
-        !_failures.Any(f => f.Site == site && f.Reason == "node terminated");
+    private bool IsAlive(SiteId site) => !_terminated.Contains(site);
 
     private void FinishEvaluating()
     {
