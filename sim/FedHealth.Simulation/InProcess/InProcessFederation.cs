@@ -59,7 +59,7 @@ public static class InProcessFederation
         }
 
         var secure = spec.Study.SecureAggregation.Enabled
-            ? new SecureRoundSettings(spec.Study.SecureAggregation, keys.Enrolled, UnitWeights: spec.Study.Privacy.RecordLevel)
+            ? SecureRoundSettings.For(spec.Study, keys.Enrolled)
             : null;
         var initial = spec.Trainer.Initialize(spec.Study.Model, spec.Study.Seed);
         var study = system.ActorOf(StudyActor.Props(spec.Study, spec.Strategy, registry, initial, spec.Privacy, secure), "study");

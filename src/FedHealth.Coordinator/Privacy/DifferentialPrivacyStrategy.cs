@@ -100,14 +100,16 @@ public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions 
 
     /// <summary>
     /// Record-level DP composes with secure aggregation as it is (the sites weigh themselves 1).
-    /// Site-level DP needs noise added by the sites under secure aggregation (distributed DP),
-    /// which rounds do not run yet, so it is refused rather than silently released without noise.
+    /// Site-level DP under secure aggregation is distributed DP: the sites clipped their updates and
+    /// added their shares of the noise before masking (the round's <c>DistributedDpSpec</c>), so the
+    /// released mean already carries it and is used as it is. Adaptive clipping would need a second
+    /// noised secure sum and is refused.
     /// </summary>
     public AggregateFitOutcome AggregateSecureSum(RoundContext round, ModelWeights global, SecureSum sum)
     {
-        if (options.SiteLevel)
+        if (_adaptive is not null)
         {
-            throw new InvalidOperationException("Site-level DP under secure aggregation needs distributed noise, which is not available yet.");
+            throw new InvalidOperationException("Adaptive clipping is not available under secure aggregation; use a fixed site-level clip.");
         }
 
         return inner is ISecureSumStrategy secure

@@ -1,6 +1,7 @@
 using FedHealth.Core.Ids;
 using FedHealth.Core.Options;
 using FedHealth.Privacy.Accounting;
+using FedHealth.Privacy.Distributed;
 using FedHealth.Privacy.Ledger;
 
 namespace FedHealth.Coordinator.Privacy;
@@ -17,12 +18,15 @@ public sealed class StudyPrivacyAccountant
     private readonly PrivacyLedger _ledger;
     private readonly string? _path;
     private readonly int _localSteps;
+    private readonly DistributedDpProjection? _distributed;
 
-    public StudyPrivacyAccountant(StudyId study, PrivacyOptions options, int localSteps, string? ledgerPath)
+    /// <param name="distributed">For site-level DP under secure aggregation (distributed DP): how to project a round's worst case.</param>
+    public StudyPrivacyAccountant(StudyId study, PrivacyOptions options, int localSteps, string? ledgerPath, DistributedDpProjection? distributed = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _localSteps = localSteps;
+        _distributed = distributed;
         _path = ledgerPath;
         var budget = options.MaxEpsilon is { } max ? new PrivacyBudget(max, options.Delta) : null;
         _ledger = ledgerPath is not null && File.Exists(ledgerPath)
@@ -46,10 +50,21 @@ public sealed class StudyPrivacyAccountant
     }
 
     /// <summary>Records what a released round spent, saves the ledger, and returns the cumulative ε.</summary>
-    public PrivacySpent Record(int round, IReadOnlyList<SiteId> contributors)
+    /// <param name="distributedNoise">The noise really in the sum when the sites added it (distributed DP); required then.</param>
+    public PrivacySpent Record(int round, IReadOnlyList<SiteId> contributors, DistributedNoiseUsed? distributedNoise = null)
     {
         var plan = Plan(round, contributors);
-        if (plan.SiteLevel is not null)
+        if (_options.SiteLevel && _distributed is not null)
+        {
+            var noise = distributedNoise
+                ?? throw new InvalidOperationException($"Round {round} was released under distributed DP without a record of its noise.");
+            var curve = DistributedDiscreteGaussianRdp.Curve(
+                noise.L2Sensitivity, noise.L1Sensitivity, noise.SiteVariance, noise.Contributors, noise.Dimension, 1, _ledger.Orders);
+            _ledger.Record(new LedgerEntry(round, PrivacyScope.Site, null,
+                new MechanismParameters("distributed_discrete_gaussian", noise.EffectiveNoiseMultiplier, 1.0, SiteLevelStepsPerRound, noise.Clip, noise.Contributors),
+                curve));
+        }
+        else if (plan.SiteLevel is not null)
         {
             _ledger.Record(new LedgerEntry(round, PrivacyScope.Site, null,
                 new MechanismParameters("central_gaussian", _options.SiteNoiseMultiplier, 1.0, SiteLevelStepsPerRound, _options.SiteClip, contributors.Count),
@@ -79,9 +94,9 @@ public sealed class StudyPrivacyAccountant
     private PlannedRoundCost Plan(int round, IReadOnlyList<SiteId> sites)
     {
         // Site-level: every site is in every released sum (no amplification by site sampling is claimed).
-        var siteLevel = _options.SiteLevel
-            ? SubsampledGaussianRdp.Curve(1.0, _options.SiteNoiseMultiplier, SiteLevelStepsPerRound, _ledger.Orders)
-            : null;
+        var siteLevel = !_options.SiteLevel ? null
+            : _distributed is not null ? _distributed.WorstCase(sites.Count, _options.SiteClip, _options.SiteNoiseMultiplier, _ledger.Orders)
+            : SubsampledGaussianRdp.Curve(1.0, _options.SiteNoiseMultiplier, SiteLevelStepsPerRound, _ledger.Orders);
         var recordLevel = new Dictionary<SiteId, RdpCurve>();
         if (_options.RecordLevel)
         {

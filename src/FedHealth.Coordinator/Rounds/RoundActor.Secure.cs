@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Akka.Actor;
 using Akka.Event;
 using FedHealth.Core.Ids;
@@ -5,8 +6,11 @@ using FedHealth.Core.Protocol;
 using FedHealth.Core.Protocol.SecureAggregation;
 using FedHealth.Core.Strategy;
 using FedHealth.Core.Training;
+using FedHealth.Coordinator.Privacy;
+using FedHealth.Privacy.Distributed;
 using FedHealth.SecureAggregation.Parameters;
 using FedHealth.SecureAggregation.Quantization;
+using FedHealth.SecureAggregation.SecureSum;
 using FedHealth.SecureAggregation.Server;
 
 namespace FedHealth.Coordinator.Rounds;
@@ -22,6 +26,8 @@ public sealed partial class RoundActor
     private SecAggServer? _secure;
     private SecAggQuantization? _quantization;
     private IReadOnlyList<SiteId>? _secureIncluded;
+    private DistributedDpCodec? _distributed;
+    private DistributedNoiseUsed? _distributedNoise;
 
     private void StartSecureFit(FitPlan fitPlan)
     {
@@ -29,8 +35,30 @@ public sealed partial class RoundActor
         var options = settings.Options;
         _quantization = SecAggQuantization.ForSites(_sampled.Count, options.ClipRange, options.MaxWeight, options.ModulusBits);
         var choice = SecAggParameterChooser.Choose(_sampled.Count, options.ExpectedDropout, options.CorruptFraction);
-        _secure = new SecAggServer(Study, Round, _sampled, choice.ToParameters(options.ModulusBits), _plan.Global.Length + 1, settings.EnrolledKeys);
-        var spec = new SecureAggregationSpec(_quantization.ClipRange, _quantization.Scale, _quantization.MaxWeight, _quantization.ModulusBits, settings.UnitWeights);
+        DistributedDpSpec? distributed = null;
+        if (settings.DistributedDp is { } dp)
+        {
+            // A fresh rotation every round; the scale travels as computed so every site derives the same noise.
+            DistributedDpPlan plan;
+            try
+            {
+                plan = DistributedDpPlan.Create(_plan.Global.Length, dp.Clip, dp.NoiseMultiplier, _sampled.Count, options.ModulusBits);
+            }
+            catch (DistributedDpConfigurationException ex)
+            {
+                Abort($"distributed DP cannot run this round: {ex.Message}");
+                return;
+            }
+
+            var seed = RandomNumberGenerator.GetBytes(32);
+            _distributed = new DistributedDpCodec(plan, seed);
+            distributed = new DistributedDpSpec(dp.Clip, plan.Scale, dp.NoiseMultiplier, _sampled.Count, seed);
+        }
+
+        var vectorLength = (_distributed?.Plan.PaddedDimension ?? _plan.Global.Length) + 1;
+        _secure = new SecAggServer(Study, Round, _sampled, choice.ToParameters(options.ModulusBits), vectorLength, settings.EnrolledKeys);
+        var spec = new SecureAggregationSpec(
+            _quantization.ClipRange, _quantization.Scale, _quantization.MaxWeight, _quantization.ModulusBits, settings.UnitWeights || distributed is not null, distributed);
         var instruction = new FitInstruction(Study, Round, _plan.Model, _plan.Global, fitPlan.Config, spec);
         foreach (var site in _sampled)
         {
@@ -140,16 +168,50 @@ public sealed partial class RoundActor
     {
         RecordDropouts(result.Dropouts);
         _secureIncluded = result.Included;
-        var mean = WeightedUpdateCodec.Decode(result.Sum, _quantization!);
         if (_secureIncluded.Count < _plan.MinFitSites)
         {
             Abort($"only {_secureIncluded.Count} of {_sampled.Count} sites completed secure aggregation; the round needs {_plan.MinFitSites}");
             return;
         }
 
+        var sum = _distributed is null ? DecodeWeighted(result) : DecodeDistributed(result, _distributed);
         var strategy = _plan.Strategy as ISecureSumStrategy
             ?? throw new InvalidOperationException($"The strategy {_plan.Strategy.Name} cannot aggregate a secure sum.");
-        StartEvaluation(strategy.AggregateSecureSum(_plan.Context, _plan.Global, new SecureSum(mean.Mean, mean.TotalWeight, _secureIncluded)));
+        StartEvaluation(strategy.AggregateSecureSum(_plan.Context, _plan.Global, sum));
+    }
+
+    private SecureSum DecodeWeighted(SecAggRoundResult result)
+    {
+        var mean = WeightedUpdateCodec.Decode(result.Sum, _quantization!);
+        return new SecureSum(mean.Mean, mean.TotalWeight, result.Included);
+    }
+
+    /// <summary>
+    /// Distributed DP: element 0 counts the contributing sites; the rest is their noisy rotated sum.
+    /// The mean is over the sites whose input (and noise) is in the sum, and the round records how
+    /// much noise that really is.
+    /// </summary>
+    private SecureSum DecodeDistributed(SecAggRoundResult result, DistributedDpCodec codec)
+    {
+        var bits = _quantization!.ModulusBits;
+        var contributors = result.Included.Count;
+        var counted = SignedEncoding.Decode(result.Sum[0], bits);
+        if (counted != contributors)
+        {
+            throw new InvalidOperationException($"The secure sum counts {counted} contributions but {contributors} sites were included.");
+        }
+
+        var total = codec.DecodeSum(SignedEncoding.Decode(result.Sum.AsSpan(1), bits));
+        var mean = new float[total.Length];
+        for (var i = 0; i < mean.Length; i++)
+        {
+            mean[i] = total[i] / contributors;
+        }
+
+        var plan = codec.Plan;
+        _distributedNoise = new DistributedNoiseUsed(
+            plan.L2Sensitivity, plan.L1Sensitivity, plan.Noise.SiteVariance.Value, contributors, plan.PaddedDimension, plan.Clip, plan.EffectiveNoiseMultiplier(contributors));
+        return new SecureSum(mean, contributors, result.Included);
     }
 
     private void RecordDropouts(IReadOnlyList<SecAggDropout> dropouts)

@@ -273,6 +273,7 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
         {
             SecureAggregation = _secure is not null,
             Dropouts = _dropouts,
+            DistributedNoise = updated ? _distributedNoise : null,
         };
         Context.Parent.Tell(new RoundCompleted(record, global));
         Context.Stop(Self);

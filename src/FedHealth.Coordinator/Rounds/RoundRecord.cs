@@ -27,4 +27,7 @@ public sealed record RoundRecord(
 
     /// <summary>Sites that vanished or refused during the secure-aggregation stages, with the stage.</summary>
     public IReadOnlyList<SiteFailure> Dropouts { get; init; } = [];
+
+    /// <summary>The distributed-DP noise in the released sum (site-level DP under secure aggregation); null otherwise.</summary>
+    public DistributedNoiseUsed? DistributedNoise { get; init; }
 }

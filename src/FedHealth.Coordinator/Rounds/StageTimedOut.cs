@@ -11,4 +11,6 @@ internal sealed record StageTimedOut(string Stage) : INoSerializationVerificatio
     public static StageTimedOut Evaluate { get; } = new("evaluate");
 
     public static StageTimedOut Secure { get; } = new("secure-aggregation");
+
+    public static StageTimedOut Statistics { get; } = new("statistics");
 }

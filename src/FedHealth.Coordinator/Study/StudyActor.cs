@@ -3,6 +3,7 @@ using Akka.Event;
 using FedHealth.Coordinator.Privacy;
 using FedHealth.Coordinator.Registry;
 using FedHealth.Coordinator.Rounds;
+using FedHealth.Coordinator.Statistics;
 using FedHealth.Core.Options;
 using FedHealth.Core.Strategy;
 using FedHealth.Core.Weights;
@@ -30,6 +31,8 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private IActorRef _listener = ActorRefs.Nobody;
     private IActorRef? _currentRound;
     private int _round;
+    private int _statisticsAttempt;
+    private StatisticsSummary? _statistics;
 
     public StudyActor(StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy, SecureRoundSettings? secure)
     {
@@ -86,7 +89,70 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private void StartFirstRound(RegisteredSites sites)
     {
         Timers.CancelAll();
+        if (_options.FederatedStatistics is not null)
+        {
+            PoolStatistics(sites);
+            return;
+        }
+
         StartRound(sites);
+    }
+
+    /// <summary>
+    /// Before round 1: pool the sites' feature statistics by secure aggregation. A failed attempt
+    /// (too many dropouts) is retried with a new session; after the last the study fails, since
+    /// sites without the pooled statistics cannot train.
+    /// </summary>
+    private void PoolStatistics(RegisteredSites sites)
+    {
+        var options = _options.FederatedStatistics!;
+        if (_secure is null)
+        {
+            Finish(StudyStatus.Failed, "federated statistics need secure aggregation, which this coordinator was not given");
+            return;
+        }
+
+        _statisticsAttempt++;
+
+        // Statistics sessions are numbered 0, −1, −2, …: never a training round's number.
+        var plan = new StatisticsPlan(_options.Study, 1 - _statisticsAttempt, sites.Sites, options, _secure);
+        _currentRound = Context.ActorOf(StatisticsActor.Props(plan), $"statistics-{_statisticsAttempt}");
+        Context.Watch(_currentRound);
+        _log.Info("Study {Study}: pooling feature statistics over {Sites} sites (attempt {Attempt} of {Attempts})",
+            _options.Study, sites.Sites.Count, _statisticsAttempt, options.Attempts);
+        Become(PoolingStatistics);
+    }
+
+    private void PoolingStatistics()
+    {
+        Receive<StatisticsCompleted>(OnStatisticsCompleted);
+        Receive<Terminated>(m => m.ActorRef.Equals(_currentRound), _ =>
+        {
+            _currentRound = null;
+            Finish(StudyStatus.Failed, "pooling the feature statistics failed unexpectedly (see the coordinator log)");
+        });
+        Receive<RegisteredSites>(PoolStatistics);
+    }
+
+    private void OnStatisticsCompleted(StatisticsCompleted message)
+    {
+        Context.Unwatch(_currentRound);
+        _currentRound = null;
+        if (message.Succeeded)
+        {
+            _statistics = new StatisticsSummary(message.Contributors, message.Prepared, message.Failures, _statisticsAttempt);
+            _registry.Tell(GetRegisteredSites.Instance);
+            Become(AwaitingSites);
+            return;
+        }
+
+        if (_statisticsAttempt >= _options.FederatedStatistics!.Attempts)
+        {
+            Finish(StudyStatus.Failed, $"the feature statistics could not be pooled in {_statisticsAttempt} attempts: {message.FailureReason}");
+            return;
+        }
+
+        _registry.Tell(GetRegisteredSites.Instance);
     }
 
     private void AwaitingSites()
@@ -124,10 +190,14 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         Context.Unwatch(_currentRound);
         _currentRound = null;
         var record = message.Record;
-        if (_privacy is not null && record.ModelUpdated)
+        if (_privacy is not null)
         {
-            // The ledger is saved before the round's model is used or reported.
-            record = record with { Privacy = _privacy.Record(record.Round, record.SitesSucceeded) };
+            // The ledger is saved before the round's model is used or reported. A round that
+            // released nothing spends nothing; it still reports the cumulative ε so far.
+            record = record with
+            {
+                Privacy = record.ModelUpdated ? _privacy.Record(record.Round, record.SitesSucceeded, record.DistributedNoise) : _privacy.Spent(),
+            };
         }
 
         Record(record);
@@ -181,6 +251,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         _listener.Tell(new StudyFinished(new StudyResult(_options.Study, status, reason, _records, _global, _lastEvaluation)
         {
             Privacy = _privacy?.Spent(),
+            Statistics = _statistics,
         }));
         Become(Finished);
     }

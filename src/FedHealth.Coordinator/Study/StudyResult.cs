@@ -1,5 +1,6 @@
 using FedHealth.Coordinator.Privacy;
 using FedHealth.Coordinator.Rounds;
+using FedHealth.Coordinator.Statistics;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Strategy;
 using FedHealth.Core.Weights;
@@ -17,4 +18,7 @@ public sealed record StudyResult(
 {
     /// <summary>The cumulative privacy spent by the whole study; null without DP.</summary>
     public PrivacySpent? Privacy { get; init; }
+
+    /// <summary>How the pooled feature statistics were obtained; null when each site used its own.</summary>
+    public StatisticsSummary? Statistics { get; init; }
 }

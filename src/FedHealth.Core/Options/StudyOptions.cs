@@ -38,6 +38,9 @@ public sealed record StudyOptions
     /// <summary>Secure aggregation of the updates; off unless set.</summary>
     public SecureAggregationOptions SecureAggregation { get; init; } = SecureAggregationOptions.Off;
 
+    /// <summary>Pooled feature statistics by secure aggregation before round 1; null when each site uses its own.</summary>
+    public FederatedStatisticsOptions? FederatedStatistics { get; init; }
+
     /// <summary>Differential privacy and the privacy budget; off unless set.</summary>
     public PrivacyOptions Privacy { get; init; } = PrivacyOptions.Off;
 
@@ -108,9 +111,22 @@ public sealed record StudyOptions
             errors.Add("record-level DP counts DP-SGD steps: give local steps, not local epochs.");
         }
 
-        if (SecureAggregation.Enabled && Privacy.SiteLevel)
+        if (SecureAggregation.Enabled && Privacy.SiteLevel && Privacy.AdaptiveSiteClip)
         {
-            errors.Add("site-level DP with secure aggregation needs distributed noise added by the sites, which is not wired into rounds yet: use --secure-aggregation off for site-level DP, or record-level DP.");
+            errors.Add("adaptive clipping is not available under secure aggregation (it would need a second, noised secure sum): use a fixed site-level clip, or turn secure aggregation off.");
+        }
+
+        if (FederatedStatistics is { } statistics)
+        {
+            if (!SecureAggregation.Enabled)
+            {
+                errors.Add("federated statistics are computed by secure aggregation, which is off: turn it on, or let each site normalise with its own statistics.");
+            }
+
+            if (statistics.VectorLength < 1 || statistics.ModulusBits is < 32 or > 64 || statistics.Attempts < 1)
+            {
+                errors.Add($"federated statistics need a vector length ≥ 1, a modulus of 2^32 … 2^64 and at least one attempt (got {statistics.VectorLength}, 2^{statistics.ModulusBits}, {statistics.Attempts}).");
+            }
         }
 
         if (SecureAggregation.Enabled && !(SecureAggregation.ExpectedDropout >= 0 && SecureAggregation.ExpectedDropout < 1))

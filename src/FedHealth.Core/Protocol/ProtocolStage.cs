@@ -5,4 +5,7 @@ public enum ProtocolStage
 {
     Fit = 0,
     Evaluate = 1,
+
+    /// <summary>The secure federated statistics before the first round.</summary>
+    Statistics = 2,
 }

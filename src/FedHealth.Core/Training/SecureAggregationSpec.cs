@@ -7,6 +7,8 @@ namespace FedHealth.Core.Training;
 /// the update Δ = w_local − w_global is clipped to ±<see cref="ClipRange"/> per coordinate,
 /// multiplied by the site's weight (its example count capped at <see cref="MaxWeight"/>, or 1 with
 /// <see cref="UnitWeights"/>), scaled by <see cref="Scale"/> and stochastically rounded mod 2^<see cref="ModulusBits"/>.
+/// With <see cref="DistributedDp"/> the site instead sends [1, its distributed-DP encoding] (clip,
+/// rotation, quantization and noise share as that spec says) mod 2^<see cref="ModulusBits"/>.
 /// </summary>
 [MessagePackObject]
 public sealed record SecureAggregationSpec(
@@ -14,4 +16,5 @@ public sealed record SecureAggregationSpec(
     [property: Key(1)] double Scale,
     [property: Key(2)] long MaxWeight,
     [property: Key(3)] int ModulusBits,
-    [property: Key(4)] bool UnitWeights);
+    [property: Key(4)] bool UnitWeights,
+    [property: Key(5)] DistributedDpSpec? DistributedDp = null);

@@ -5,11 +5,11 @@ using FedHealth.Core.Data;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
 using FedHealth.Core.Protocol.SecureAggregation;
+using FedHealth.Core.Protocol.Statistics;
 using FedHealth.Core.Training;
 using FedHealth.Node.SecureAggregation;
 using FedHealth.SecureAggregation.Client;
 using FedHealth.SecureAggregation.Errors;
-using FedHealth.SecureAggregation.Quantization;
 
 namespace FedHealth.Node.Agent;
 
@@ -25,22 +25,30 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     private static readonly TimeSpan RegisterRetry = TimeSpan.FromSeconds(1);
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly SiteData _data;
+    private readonly IPooledPreprocessing? _pooled;
+    private readonly SiteId _site;
+    private SiteData? _data;
     private readonly ILocalTrainer _trainer;
     private readonly ActorSelection _registry;
     private readonly SecureAggregationIdentity? _identity;
     private readonly SimulatedDropout _dropout;
     private readonly Dictionary<(StudyId Study, int Round), SecureRound> _secure = [];
 
-    public NodeAgentActor(SiteData data, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity, SimulatedDropout dropout)
+    public NodeAgentActor(SiteData? data, IPooledPreprocessing? pooled, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity, SimulatedDropout dropout)
     {
         _data = data;
+        _pooled = pooled;
+        _site = data?.Site ?? pooled?.Site ?? throw new ArgumentException("A site needs its data or its pooled preprocessing.", nameof(data));
         _trainer = trainer;
         _registry = registry;
         _identity = identity;
         _dropout = dropout;
         Receive<SiteRegistered>(_ => OnRegistered());
         Receive<RetryRegistration>(_ => Register());
+        Receive<FitInstruction>(_ => _data is null, m => NotPrepared(m, ProtocolStage.Fit));
+        Receive<EvaluateInstruction>(_ => _data is null, m => NotPrepared(m, ProtocolStage.Evaluate));
+        Receive<StatisticsInstruction>(ContributeStatistics);
+        Receive<PooledStatistics>(ApplyStatistics);
         Receive<FitInstruction>(m => m.Secure is null, Fit);
         Receive<FitInstruction>(FitSecurely);
         Receive<LocalTrainingDone>(OnLocalTrainingDone);
@@ -54,13 +62,18 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    private SiteId Site => _data.Site;
+    private SiteId Site => _site;
 
     /// <param name="identity">The site's signing key and the enrolled keys, for secure aggregation; null if the site cannot take part.</param>
     /// <param name="dropout">Simulation only: vanish at random stages; <see cref="SimulatedDropout.None"/> in deployment.</param>
     public static Props Props(
         SiteData data, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity = null, SimulatedDropout? dropout = null) =>
-        Akka.Actor.Props.Create(() => new NodeAgentActor(data, trainer, registry, identity, dropout ?? SimulatedDropout.None));
+        Akka.Actor.Props.Create(() => new NodeAgentActor(data, null, trainer, registry, identity, dropout ?? SimulatedDropout.None));
+
+    /// <summary>A site that imputes and standardises with statistics pooled (securely) over all sites; it trains once they arrive.</summary>
+    public static Props Props(
+        IPooledPreprocessing pooled, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity = null, SimulatedDropout? dropout = null) =>
+        Akka.Actor.Props.Create(() => new NodeAgentActor(null, pooled, trainer, registry, identity, dropout ?? SimulatedDropout.None));
 
     protected override void PostStop()
     {
@@ -89,7 +102,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     private void Fit(FitInstruction instruction)
     {
         var site = Site;
-        var data = _data.Train;
+        var data = _data!.Train;
         var trainer = _trainer;
         var config = instruction.Config with { Seed = SiteSeed(instruction.Config.Seed, site) };
         Task.Run(() =>
@@ -121,11 +134,15 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
 
         var client = new SecAggClient(Site, instruction.Study, instruction.Round, _identity.SiteKey, _identity.EnrolledKeys);
         _secure[key] = new SecureRound(instruction, Sender, client, _dropout.StageFor(Site, instruction.Round));
-        var data = _data.Train;
+        var data = _data!.Train;
         var trainer = _trainer;
         var config = instruction.Config with { Seed = SiteSeed(instruction.Config.Seed, Site) };
-        Task.Run(() => trainer.Fit(instruction.Model, instruction.Weights, data, config))
-            .PipeTo(Self, Self, outcome => new LocalTrainingDone(instruction, outcome, null), ex => new LocalTrainingDone(instruction, null, ex));
+        Task.Run(() =>
+            {
+                var outcome = trainer.Fit(instruction.Model, instruction.Weights, data, config);
+                return SecureUpdateEncoder.Encode(instruction.Weights.Flat, outcome.Weights.Flat, outcome.NumExamples, instruction.Secure!);
+            })
+            .PipeTo(Self, Self, encoded => new LocalTrainingDone(instruction, encoded, null), ex => new LocalTrainingDone(instruction, null, ex));
     }
 
     private void OnLocalTrainingDone(LocalTrainingDone done)
@@ -135,24 +152,14 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
             return;
         }
 
-        if (done.Outcome is null)
+        if (done.Encoded is null)
         {
             round.RoundActor.Tell(Failure(done.Instruction, ProtocolStage.Fit, done.Error!));
             Forget(round);
             return;
         }
 
-        var spec = done.Instruction.Secure!;
-        var global = done.Instruction.Weights.Flat;
-        var local = done.Outcome.Weights.Flat;
-        var delta = new float[global.Length];
-        for (var i = 0; i < delta.Length; i++)
-        {
-            delta[i] = local[i] - global[i];
-        }
-
-        var quantization = new SecAggQuantization(spec.ClipRange, spec.Scale, spec.MaxWeight, spec.ModulusBits);
-        round.Encoded = WeightedUpdateCodec.Encode(delta, spec.UnitWeights ? 1 : done.Outcome.NumExamples, quantization);
+        round.Encoded = done.Encoded;
         if (round.PendingShares is { } shares && !round.Vanished)
         {
             round.PendingShares = null;
@@ -215,10 +222,75 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         round.Dispose();
     }
 
+    private void NotPrepared(IRoundMessage instruction, ProtocolStage stage) =>
+        Sender.Tell(new StageFailed(instruction.Study, instruction.Round, stage, Site, "this site has not received the pooled feature statistics yet"));
+
+    /// <summary>
+    /// The statistics stage: the site's sufficient statistics go into a secure sum (the SecAgg+
+    /// stages that follow are the same as a training round's), so no one sees this site's own.
+    /// </summary>
+    private void ContributeStatistics(StatisticsInstruction instruction)
+    {
+        string? refusal = null;
+        if (_pooled is null || _identity is null)
+        {
+            refusal = "this site is not set up to pool its statistics securely";
+        }
+        else if (_pooled.StatisticsLength != instruction.VectorLength)
+        {
+            refusal = $"the study expects {instruction.VectorLength} statistics but this site's schema gives {_pooled.StatisticsLength}: the sites' columns differ";
+        }
+
+        if (refusal is not null)
+        {
+            Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Statistics, Site, refusal));
+            return;
+        }
+
+        ulong[] encoded;
+        try
+        {
+            encoded = _pooled!.EncodeStatistics(instruction.ModulusBits);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
+        {
+            Sender.Tell(Failure(instruction, ProtocolStage.Statistics, ex));
+            return;
+        }
+
+        var key = (instruction.Study, instruction.Round);
+        if (_secure.Remove(key, out var stale))
+        {
+            stale.Dispose();
+        }
+
+        var client = new SecAggClient(Site, instruction.Study, instruction.Round, _identity!.SiteKey, _identity.EnrolledKeys);
+        _secure[key] = new SecureRound(instruction, Sender, client, vanishAt: null) { Encoded = encoded };
+    }
+
+    private void ApplyStatistics(PooledStatistics pooled)
+    {
+        if (_pooled is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _data = _pooled.Prepare(pooled.Sum, pooled.ModulusBits);
+            _log.Info("Site {Site}: prepared its rows with statistics pooled over {Count} sites", Site, pooled.Contributors);
+            Sender.Tell(new StatisticsApplied(pooled.Study, pooled.Round, Site));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
+        {
+            Sender.Tell(Failure(pooled, ProtocolStage.Statistics, ex));
+        }
+    }
+
     private void Evaluate(EvaluateInstruction instruction)
     {
         var site = Site;
-        var data = _data.Test;
+        var data = _data!.Test;
         var trainer = _trainer;
         Task.Run(() => new EvaluateReply(
                 instruction.Study, instruction.Round, site, trainer.Evaluate(instruction.Model, instruction.Weights, data)))
@@ -237,7 +309,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     /// <summary>Each site shuffles differently but reproducibly in every round.</summary>
     private static long SiteSeed(long roundSeed, SiteId site) => roundSeed ^ StableHash.Of(site.Value);
 
-    private sealed record LocalTrainingDone(FitInstruction Instruction, FitOutcome? Outcome, Exception? Error) : INoSerializationVerificationNeeded;
+    private sealed record LocalTrainingDone(FitInstruction Instruction, ulong[]? Encoded, Exception? Error) : INoSerializationVerificationNeeded;
 
     private sealed record RetryRegistration : INoSerializationVerificationNeeded
     {

@@ -5,10 +5,11 @@ using FedHealth.SecureAggregation.Client;
 
 namespace FedHealth.Node.SecureAggregation;
 
-/// <summary>A site's state in one secure round: its protocol client and its encoded update once trained.</summary>
-internal sealed class SecureRound(FitInstruction instruction, IActorRef round, SecAggClient client, SecAggStage? vanishAt) : IDisposable
+/// <summary>A site's state in one secure session (a training round or the statistics stage): its protocol client and its encoded input once ready.</summary>
+internal sealed class SecureRound(IRoundMessage instruction, IActorRef round, SecAggClient client, SecAggStage? vanishAt) : IDisposable
 {
-    public FitInstruction Instruction { get; } = instruction;
+    /// <summary>What started the session: a secure <see cref="FitInstruction"/> or a statistics instruction.</summary>
+    public IRoundMessage Instruction { get; } = instruction;
 
     /// <summary>The round actor that asked; protocol replies go to it.</summary>
     public IActorRef RoundActor { get; } = round;

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using FedHealth.Coordinator.Privacy;
 using FedHealth.Coordinator.Registry;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.Strategies;
@@ -14,6 +15,7 @@ using FedHealth.Node.Agent;
 using FedHealth.Node.SecureAggregation;
 using FedHealth.SecureAggregation.Parameters;
 using FedHealth.SecureAggregation.Quantization;
+using FedHealth.Privacy.Sampling;
 using FedHealth.SecureAggregation.Server;
 using Xunit.Abstractions;
 
@@ -151,6 +153,44 @@ public sealed class SecureRoundSpecs(ITestOutputHelper output) : ProductionWired
         {
             Assert.DoesNotContain(type.GetProperties(), p => p.PropertyType == typeof(Core.Weights.ModelWeights) || p.Name.Contains("Example", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void Under_site_level_dp_the_sites_add_the_noise_and_the_round_records_the_noise_really_present()
+    {
+        using var keys = new Keys(Ids);
+        var registry = Sys.ActorOf(SiteRegistryActor.Props());
+        for (var i = 0; i < Ids.Length; i++)
+        {
+            Sys.ActorOf(NodeAgentActor.Props(ArithmeticTrainer.Site(Ids[i], Rows[i]), new ArithmeticTrainer(), Sys.ActorSelection(registry.Path), keys.Identity(Ids[i])));
+        }
+
+        var privacy = new PrivacyOptions { Mode = DpMode.Site, Delta = 1e-5, SiteClip = 1.0, SiteNoiseMultiplier = 1e-4 };
+        var options = StudyOptions(rounds: 1) with { Privacy = privacy };
+        var ledger = Path.Combine(Directory.CreateTempSubdirectory("fedhealth-ddp-").FullName, "ledger.json");
+        var accountant = new StudyPrivacyAccountant(options.Study, privacy, localSteps: 1, ledger,
+            new DistributedDpProjection(options.Model.ParameterCount, options.MinFitSites, options.SecureAggregation));
+        var strategy = new DifferentialPrivacyStrategy(new FedAvg(new FedAvgOptions(options.Fit)), privacy, () => new OsRandomSource());
+        var study = Sys.ActorOf(StudyActor.Props(options, strategy, registry, Models.Weights(0, 0, 0), accountant,
+            SecureRoundSettings.For(options, keys.Enrolled)));
+        study.Tell(StartStudy.Instance);
+
+        var record = ExpectMsg<RoundFinished>(TimeSpan.FromSeconds(20)).Record;
+        var result = ExpectMsg<StudyFinished>(TimeSpan.FromSeconds(5)).Result;
+
+        Assert.True(record.ModelUpdated, record.AbortReason);
+        var noise = Assert.IsType<DistributedNoiseUsed>(record.DistributedNoise);
+        Assert.Equal(4, noise.Contributors);
+        Assert.Equal(1e-4, noise.EffectiveNoiseMultiplier, 6);
+        // Every site's update (1, 1, 1) is clipped to norm 1 before it is summed: the mean is 1/√3 per weight,
+        // whatever the sites' sizes (under site-level DP every site counts the same).
+        foreach (var value in result.FinalWeights.Flat)
+        {
+            Assert.Equal(1 / Math.Sqrt(3), value, 2);
+        }
+
+        Assert.Contains("distributed_discrete_gaussian", File.ReadAllText(ledger), StringComparison.Ordinal);
+        Assert.True(record.Privacy!.EpsilonSite > 0);
     }
 
     private static StudyOptions StudyOptions(int rounds) => new()

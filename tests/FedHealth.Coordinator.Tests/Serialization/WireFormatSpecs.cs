@@ -1,4 +1,5 @@
 using FedHealth.Core.Protocol;
+using FedHealth.Core.Training;
 using FedHealth.Core.Weights;
 using FedHealth.Hosting.Serialization;
 using FedHealth.Coordinator.Tests.Support;
@@ -36,6 +37,23 @@ public sealed class WireFormatSpecs
         Assert.Equal(reply.Weights, back.Weights);
         Assert.True(reply.Weights.Specs.SequenceEqual(back.Weights.Specs));
         Assert.Equal(120, back.NumExamples);
+    }
+
+    [Fact]
+    public void A_secure_fit_instruction_carries_its_distributed_dp_parameters_exactly()
+    {
+        var seed = Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray();
+        var spec = new SecureAggregationSpec(4, 1234.5, 1, 32, true, new DistributedDpSpec(0.75, 3.0e5 / 7, 1.0 / 3, 5, seed));
+        var instruction = new FitInstruction(new("study"), 2, Models.Spec, Models.Weights(1, 2, 3), Models.Config, spec);
+
+        var back = (FitInstruction)WireFormat.Deserialize(WireFormat.Serialize(instruction), "FitInstruction");
+
+        var dp = Assert.IsType<DistributedDpSpec>(back.Secure!.DistributedDp);
+        Assert.Equal(0.75, dp.Clip);
+        Assert.Equal(3.0e5 / 7, dp.Scale);
+        Assert.Equal(1.0 / 3, dp.NoiseMultiplier);
+        Assert.Equal(5, dp.ExpectedSites);
+        Assert.Equal(seed, dp.RotationSeed);
     }
 
     [Fact]

@@ -52,11 +52,36 @@ public sealed class PrivacyEndToEndSpecs
     }
 
     [Fact]
+    public async Task Site_level_dp_under_secure_aggregation_is_distributed_dp_charged_for_the_noise_present()
+    {
+        var output = FedHealthProcess.TempFolder();
+
+        var run = await FedHealthProcess.RunAsync("sim", "--dp", "site", "--target-epsilon", "8", "--rounds", "3", "--json", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        var report = run.Json;
+        Assert.Equal("completed", report["status"]!.GetValue<string>());
+        Assert.True(report["config"]!["secure_aggregation"]!.GetValue<bool>());
+        Assert.All(report["rounds"]!.AsArray(), r => Assert.True(r!["secure_aggregation"]!.GetValue<bool>()));
+        Assert.InRange(report["epsilon_site"]!.GetValue<double>(), 0.1, 8.0);
+        var ledger = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "privacy-ledger.json")))!;
+        var entries = ledger["entries"]!.AsArray();
+        Assert.Equal(3, entries.Count);
+        Assert.All(entries, e =>
+        {
+            Assert.Equal("distributed_discrete_gaussian", e!["mechanism"]!["kind"]!.GetValue<string>());
+            Assert.Equal(4, e["mechanism"]!["contributors"]!.GetValue<int>());
+        });
+        Assert.Contains("distributed", run.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Site_level_dp_with_adaptive_clipping_completes_within_its_budget()
     {
         var run = await FedHealthProcess.RunAsync("sim", "--dp", "site", "--clip", "adaptive", "--target-epsilon", "8", "--rounds", "3", "--json", "--out", FedHealthProcess.TempFolder());
 
         Assert.True(run.ExitCode == 0, run.StdErr);
+        Assert.False(run.Json["config"]!["secure_aggregation"]!.GetValue<bool>()); // adaptive clipping runs with central DP
         Assert.Equal("adaptive", run.Json["config"]!["clip"]!.GetValue<string>());
         Assert.InRange(run.Json["epsilon_site"]!.GetValue<double>(), 0.1, 8.0);
     }

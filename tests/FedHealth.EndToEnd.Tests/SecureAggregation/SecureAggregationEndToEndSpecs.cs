@@ -54,7 +54,7 @@ public sealed class SecureAggregationEndToEndSpecs
         { ["sim", "--sites", "2", "--secure-aggregation", "on"], "at least 3 sites" },
         { ["sim", "--dropout", "1.5"], "--dropout" },
         { ["sim", "--secure-aggregation", "off", "--dropout", "0.2"], "--secure-aggregation on" },
-        { ["sim", "--dp", "site", "--secure-aggregation", "on"], "distributed" },
+        { ["sim", "--dp", "site", "--clip", "adaptive", "--secure-aggregation", "on"], "adaptive" },
     };
 
     [Theory]

@@ -1,7 +1,9 @@
 using System.Globalization;
 using FedHealth.Cli.Console;
+using FedHealth.Coordinator.Privacy;
 using FedHealth.Core.Options;
 using FedHealth.Privacy.Accounting;
+using FedHealth.Privacy.Distributed;
 using FedHealth.Training.Data;
 
 namespace FedHealth.Cli.Commands.Sim;
@@ -15,7 +17,12 @@ internal static class PrivacyPlanner
     /// <summary>The ε a run spends when the user names neither a target nor a noise multiplier.</summary>
     public const double DefaultEpsilon = 4.0;
 
-    public static PrivacyOptions Plan(SimSettings settings, PreparedDataset dataset)
+    /// <param name="secure">Secure aggregation of the study: site-level DP then becomes distributed DP.</param>
+    /// <param name="modelParameters">The model's weight count (the dimension of distributed noise).</param>
+    /// <param name="sampledSites">Sites asked to train each round.</param>
+    /// <param name="minFitSites">The fewest contributions a round may release with.</param>
+    public static PrivacyOptions Plan(
+        SimSettings settings, PreparedDataset dataset, SecureAggregationOptions secure, int modelParameters, int sampledSites, int minFitSites)
     {
         if (settings.Dp == DpMode.Off)
         {
@@ -90,13 +97,50 @@ internal static class PrivacyPlanner
 
         if (options.SiteLevel)
         {
-            options = options with
+            var noise = settings.NoiseMultiplier ?? Calibrate(settings.TargetEpsilon!.Value, 1.0, settings.Rounds, settings.Delta, "site-level");
+            if (secure.Enabled)
             {
-                SiteNoiseMultiplier = settings.NoiseMultiplier ?? Calibrate(settings.TargetEpsilon!.Value, 1.0, settings.Rounds, settings.Delta, "site-level"),
-            };
+                noise = DistributedNoise(settings, secure, noise, modelParameters, sampledSites, minFitSites);
+            }
+
+            options = options with { SiteNoiseMultiplier = noise };
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// Distributed DP: the sum holds the noise of the surviving sites only, so a calibrated noise
+    /// multiplier is raised by √(n/k_min), k_min being the fewest survivors a round may release with;
+    /// then the worst round still costs what the target allows. Refuses a model the modulus cannot hold.
+    /// </summary>
+    private static double DistributedNoise(
+        SimSettings settings, SecureAggregationOptions secure, double noise, int modelParameters, int sampledSites, int minFitSites)
+    {
+        var projection = new DistributedDpProjection(modelParameters, minFitSites, secure);
+        if (settings.NoiseMultiplier is null)
+        {
+            var fewest = projection.MinimumContributors(sampledSites);
+            noise = RoundUp(noise * Math.Sqrt((double)sampledSites / fewest));
+        }
+
+        try
+        {
+            _ = DistributedDpPlan.Create(modelParameters, settings.Clip, noise, sampledSites, secure.ModulusBits);
+        }
+        catch (DistributedDpConfigurationException ex)
+        {
+            throw new UserInputException($"site-level DP under secure aggregation: {ex.Message}", ex);
+        }
+
+        return noise;
+    }
+
+    /// <summary>Up to 3 significant digits, never down (less noise than calibrated would overspend).</summary>
+    private static double RoundUp(double value)
+    {
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(value)) - 2);
+        return Math.Ceiling(value / magnitude) * magnitude;
     }
 
     /// <summary>δ should be well below 1/n for the largest site, or one patient could be exposed outright.</summary>

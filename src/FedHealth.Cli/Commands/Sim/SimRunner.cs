@@ -66,13 +66,16 @@ internal static class SimRunner
         {
             strategy = new DifferentialPrivacyStrategy(strategy, study.Privacy, () => new OsRandomSource());
             Directory.CreateDirectory(folder);
-            accountant = new StudyPrivacyAccountant(study.Study, study.Privacy, settings.LocalSteps, Path.Combine(folder, LedgerFileName));
+            var distributed = study.SecureAggregation.Enabled && study.Privacy.SiteLevel
+                ? new DistributedDpProjection(study.Model.ParameterCount, study.MinFitSites, study.SecureAggregation)
+                : null;
+            accountant = new StudyPrivacyAccountant(study.Study, study.Privacy, settings.LocalSteps, Path.Combine(folder, LedgerFileName), distributed);
             if (PrivacyPlanner.DeltaWarning(study.Privacy.Delta, dataset) is { } warning)
             {
                 Terminal.Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
             }
 
-            Terminal.Err.MarkupLine(Markup.Escape(Describe(study.Privacy)));
+            Terminal.Err.MarkupLine(Markup.Escape(Describe(study.Privacy, study.SecureAggregation.Enabled)));
         }
 
         if (study.SecureAggregation.Enabled)
@@ -149,7 +152,8 @@ internal static class SimRunner
             throw new UserInputException($"--min-fit-sites is {minFit} but the data has only {sites} sites.");
         }
 
-        var privacy = PrivacyPlanner.Plan(settings, dataset);
+        var secure = SecureAggregationFor(settings, sites);
+        var privacy = PrivacyPlanner.Plan(settings, dataset, secure, model.ParameterCount, sampled, minFit);
         return new StudyOptions
         {
             Study = new Core.Ids.StudyId($"sim-{settings.Seed}"),
@@ -163,13 +167,21 @@ internal static class SimRunner
             RegistrationTimeout = TimeSpan.FromSeconds(60),
             Seed = settings.Seed,
             Privacy = privacy,
-            SecureAggregation = SecureAggregationFor(settings, sites, privacy),
+            SecureAggregation = secure,
         };
     }
 
-    private static SecureAggregationOptions SecureAggregationFor(SimSettings settings, int sites, PrivacyOptions privacy)
+    private static SecureAggregationOptions SecureAggregationFor(SimSettings settings, int sites)
     {
-        var enabled = settings.SecureAggregation ?? (sites >= 3 && !privacy.SiteLevel);
+        // Adaptive clipping needs its own noised count, which secure aggregation does not carry yet:
+        // by default such a study runs with central DP instead (asking for both is refused).
+        var siteLevel = settings.Dp is DpMode.Site or DpMode.Both;
+        var enabled = settings.SecureAggregation ?? (sites >= 3 && !(siteLevel && settings.AdaptiveClip));
+        if (enabled && siteLevel && settings.AdaptiveClip)
+        {
+            throw new UserInputException("--clip adaptive is not available with secure aggregation (it would need a second, noised secure sum): use a fixed --clip, or --secure-aggregation off.");
+        }
+
         if (enabled && sites < 3)
         {
             throw new UserInputException($"--secure-aggregation on needs at least 3 sites (the data has {sites}): with fewer, the sum reveals each update to the other site.");
@@ -193,7 +205,7 @@ internal static class SimRunner
         config["max_epsilon"] = privacy.MaxEpsilon;
     }
 
-    private static string Describe(PrivacyOptions p)
+    private static string Describe(PrivacyOptions p, bool secureAggregation)
     {
         var parts = new List<string>();
         if (p.RecordLevel)
@@ -203,7 +215,8 @@ internal static class SimRunner
 
         if (p.SiteLevel)
         {
-            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"site-level Gaussian σ = {p.SiteNoiseMultiplier}, C = {p.SiteClip}"));
+            var kind = secureAggregation ? "distributed discrete Gaussian (each site adds its share before masking)" : "central Gaussian";
+            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"site-level {kind} σ = {p.SiteNoiseMultiplier}, C = {p.SiteClip}"));
         }
 
         var budget = p.MaxEpsilon is { } max ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"budget ε ≤ {max} at δ = {p.Delta}") : "no budget";

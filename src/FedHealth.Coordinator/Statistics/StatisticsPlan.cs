@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using FedHealth.Coordinator.Rounds;
+using FedHealth.Core.Ids;
+using FedHealth.Core.Options;
+
+namespace FedHealth.Coordinator.Statistics;
+
+/// <summary>One attempt at pooling the sites' feature statistics: its session number, the connected sites, the settings.</summary>
+public sealed record StatisticsPlan(
+    StudyId Study,
+    int Session,
+    ImmutableSortedDictionary<SiteId, IActorRef> Sites,
+    FederatedStatisticsOptions Options,
+    SecureRoundSettings Secure);
