@@ -3,6 +3,7 @@ using FedHealth.Core.Ids;
 using FedHealth.Training.Data.Csv;
 using FedHealth.Training.Data.Partitioning;
 using FedHealth.Training.Data.Preprocessing;
+using FedHealth.Training.Data.Preprocessing.Federated;
 using FedHealth.Training.Data.Synthetic;
 using FedHealth.Training.Runtime;
 
@@ -67,16 +68,52 @@ public static class SiteDatasets
     /// its training rows unless <paramref name="allowSingleClassSites"/>), and preprocesses each
     /// site with its own training statistics over a layout shared by all sites.
     /// </summary>
-    public static PreparedDataset Prepare(RawDataset raw, int splitSeed, double testFraction, bool allowSingleClassSites = false)
+    public static PreparedDataset Prepare(RawDataset raw, int splitSeed, double testFraction, bool allowSingleClassSites = false) =>
+        Prepare(raw, splitSeed, testFraction, allowSingleClassSites, (layout, parts) =>
+            parts.Select(p => Transform(p, Preprocessor.Fit(p.Train, layout))).ToList());
+
+    /// <summary>
+    /// As <see cref="Prepare"/>, but every site imputes and standardises with the same statistics,
+    /// pooled over all sites' training rows exactly as the secure sum computes them: each site's
+    /// <see cref="SufficientStatistics"/> encoded with <paramref name="encoding"/> (default
+    /// <see cref="StatisticsEncoding"/>()), summed mod 2^m and decoded (docs/data.md, "Federated statistics").
+    /// </summary>
+    /// <exception cref="StatisticsOverflowException">A site's statistics do not fit the encoding.</exception>
+    public static PreparedDataset PreparePooled(
+        RawDataset raw, int splitSeed, double testFraction, bool allowSingleClassSites = false, StatisticsEncoding? encoding = null) =>
+        Prepare(raw, splitSeed, testFraction, allowSingleClassSites, (layout, parts) =>
+        {
+            var pooled = (encoding ?? new StatisticsEncoding()).Pool(
+                [.. parts.Select(p => SufficientStatistics.FromTraining(p.Train, layout))]);
+            var statistics = PooledFeatureStatistics.From(pooled, layout);
+            var shared = Preprocessor.FromStatistics(layout, statistics);
+            return parts.Select(p => Transform(p, shared)).ToList();
+        });
+
+    /// <summary>
+    /// One site's raw training and test rows, imputed, given indicators and standardised with
+    /// <paramref name="statistics"/> obtained elsewhere (e.g. decoded from the pooled secure sum).
+    /// </summary>
+    public static SiteData Preprocess(SiteData split, FeatureLayout layout, FeatureStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        return Transform(split, Preprocessor.FromStatistics(layout, statistics));
+    }
+
+    private static SiteData Transform(SiteData split, Preprocessor preprocessor) =>
+        new(split.Site, preprocessor.Transform(split.Train), preprocessor.Transform(split.Test));
+
+    private static PreparedDataset Prepare(
+        RawDataset raw,
+        int splitSeed,
+        double testFraction,
+        bool allowSingleClassSites,
+        Func<FeatureLayout, IReadOnlyList<SiteData>, IReadOnlyList<SiteData>> preprocess)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var parts = raw.Sites.Select(site => SiteSplitter.Split(raw, site, splitSeed, testFraction, allowSingleClassSites)).ToList();
         var layout = FeatureLayout.FromSites(parts.Select(p => p.Train));
-        var prepared = parts.Select(p =>
-        {
-            var preprocessor = Preprocessor.Fit(p.Train, layout);
-            return new SiteData(p.Site, preprocessor.Transform(p.Train), preprocessor.Transform(p.Test));
-        }).ToList();
+        var prepared = preprocess(layout, parts);
         var summaries = parts.Select(p => new SiteSummary(
             p.Site, p.Train.Rows, p.Test.Rows, Prevalence(p.Train), Prevalence(p.Test))).ToList();
         return new PreparedDataset(prepared, new DatasetDescription(raw.Source, layout.OutputNames, summaries));

@@ -46,7 +46,7 @@ public sealed class PreprocessorTests
         var test = preprocessor.Transform(Table([float.NaN, 5]));
 
         Assert.Equal(["a", "b", "a_missing"], layout.OutputNames.ToArray());
-        Assert.Equal(4.0, preprocessor.Statistics.Medians[0]);
+        Assert.Equal(4.0, preprocessor.Statistics.ImputationValues[0]);
         var imputedMean = (1 + 4 + 4 + 10) / 4.0;
         Assert.Equal((4 - imputedMean) / preprocessor.Statistics.StandardDeviations[0], test.Row(0)[0], 4);
         Assert.True(test.Row(0)[2] > 0, "the indicator is above its training mean");

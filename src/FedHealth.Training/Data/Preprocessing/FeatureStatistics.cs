@@ -4,21 +4,24 @@ using FedHealth.Core.Data;
 namespace FedHealth.Training.Data.Preprocessing;
 
 /// <summary>
-/// What preprocessing needs to know about a site's training rows: the median of each raw column
-/// (to impute), and the mean and standard deviation of each output column after imputation (to
-/// standardise).
+/// What preprocessing needs to know about training rows: the value that fills a gap in each raw
+/// column (to impute), and the mean and standard deviation of each output column after imputation
+/// (to standardise).
 /// </summary>
 /// <remarks>
-/// Today each site computes these from its own training rows. They are deliberately a plain value
-/// so that a later version can obtain them from a secure federated sum (sums and sums of squares;
-/// a histogram for the median) and hand them to <see cref="Preprocessor.FromStatistics"/>.
+/// <see cref="FromTraining"/> computes them from one site's own training rows (median imputation);
+/// <see cref="Federated.PooledFeatureStatistics.From"/> from sums pooled over all sites by the
+/// secure sum (mean imputation). Either goes to <see cref="Preprocessor.FromStatistics"/>.
 /// </remarks>
 public sealed record FeatureStatistics(
-    ImmutableArray<double> Medians,
+    ImmutableArray<double> ImputationValues,
     ImmutableArray<double> Means,
     ImmutableArray<double> StandardDeviations)
 {
-    /// <summary>Statistics of <paramref name="train"/>, which must be training rows only.</summary>
+    /// <summary>
+    /// Statistics of <paramref name="train"/>, which must be training rows only: gaps take the
+    /// median of the column's observed values.
+    /// </summary>
     public static FeatureStatistics FromTraining(TabularData train, FeatureLayout layout)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -61,8 +64,7 @@ public sealed record FeatureStatistics(
         return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
-    // Population deviation (as scikit-learn's StandardScaler and FLamby use); a (near-)constant
-    // column gets 1 so that it maps to zeros instead of blowing rounding noise up.
+    // Population deviation, as scikit-learn's StandardScaler and FLamby use.
     private static (double Mean, double Deviation) MeanAndDeviation(float[] values, int rows, int width, int column)
     {
         if (rows == 0)
@@ -85,6 +87,13 @@ public sealed record FeatureStatistics(
         }
 
         var deviation = Math.Sqrt(squares / rows);
-        return (mean, deviation <= 1e-9 * Math.Max(1, Math.Abs(mean)) ? 1 : deviation);
+        return (mean, UsableDeviation(mean, deviation));
     }
+
+    /// <summary>
+    /// The deviation to divide by: a (near-)constant column gets 1, so that it maps to zeros instead
+    /// of blowing rounding noise up.
+    /// </summary>
+    internal static double UsableDeviation(double mean, double deviation) =>
+        deviation <= 1e-9 * Math.Max(1, Math.Abs(mean)) ? 1 : deviation;
 }

@@ -2,11 +2,11 @@ using FedHealth.Core.Data;
 
 namespace FedHealth.Training.Data.Preprocessing;
 
-/// <summary>Fills gaps with medians and appends the layout's missing-value indicators.</summary>
+/// <summary>Fills gaps with the imputation values (medians or pooled means) and appends the layout's missing-value indicators.</summary>
 internal static class MissingValueImputer
 {
     /// <summary>Row-major values in the layout's output columns, before standardisation.</summary>
-    public static float[] Expand(TabularData data, FeatureLayout layout, IReadOnlyList<double> medians)
+    public static float[] Expand(TabularData data, FeatureLayout layout, IReadOnlyList<double> imputationValues)
     {
         var inputs = data.Columns;
         var width = layout.OutputNames.Length;
@@ -18,7 +18,7 @@ internal static class MissingValueImputer
             var target = values.AsSpan(r * width, width);
             for (var c = 0; c < inputs; c++)
             {
-                target[c] = float.IsNaN(row[c]) ? (float)medians[c] : row[c];
+                target[c] = float.IsNaN(row[c]) ? (float)imputationValues[c] : row[c];
             }
 
             for (var i = 0; i < sources.Length; i++)

@@ -3,9 +3,9 @@ using FedHealth.Core.Data;
 namespace FedHealth.Training.Data.Preprocessing;
 
 /// <summary>
-/// Median imputation, missing-value indicators and standardisation, with statistics from a site's
-/// TRAINING rows applied unchanged to its train and test rows, so no test information leaks into
-/// training (FLamby's per-center normalisation).
+/// Imputation, missing-value indicators and standardisation, with statistics from TRAINING rows
+/// (a site's own, FLamby's per-center normalisation, or pooled over all sites) applied unchanged to
+/// train and test rows, so no test information leaks into training.
 /// </summary>
 public sealed class Preprocessor
 {
@@ -28,17 +28,17 @@ public sealed class Preprocessor
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(statistics);
-        if (statistics.Medians.Length != layout.InputNames.Length ||
+        if (statistics.ImputationValues.Length != layout.InputNames.Length ||
             statistics.Means.Length != layout.OutputNames.Length ||
             statistics.StandardDeviations.Length != layout.OutputNames.Length)
         {
             throw new ArgumentException(
-                $"Statistics for {statistics.Medians.Length} inputs and {statistics.Means.Length} outputs do not fit a layout of " +
+                $"Statistics for {statistics.ImputationValues.Length} inputs and {statistics.Means.Length} outputs do not fit a layout of " +
                 $"{layout.InputNames.Length} inputs and {layout.OutputNames.Length} outputs.", nameof(statistics));
         }
 
         if (statistics.StandardDeviations.Any(s => !(s > 0) || !double.IsFinite(s)) ||
-            statistics.Means.Concat(statistics.Medians).Any(v => !double.IsFinite(v)))
+            statistics.Means.Concat(statistics.ImputationValues).Any(v => !double.IsFinite(v)))
         {
             throw new ArgumentException("Statistics must be finite and deviations positive.", nameof(statistics));
         }
@@ -51,7 +51,7 @@ public sealed class Preprocessor
     {
         ArgumentNullException.ThrowIfNull(data);
         LayoutCheck.Inputs(data, Layout, nameof(data));
-        var values = MissingValueImputer.Expand(data, Layout, Statistics.Medians);
+        var values = MissingValueImputer.Expand(data, Layout, Statistics.ImputationValues);
         var width = Layout.OutputNames.Length;
         for (var i = 0; i < values.Length; i++)
         {
