@@ -54,8 +54,11 @@ public static class InProcessFederation
         var nodes = new List<IActorRef>();
         for (var i = 0; i < spec.Sites.Count; i++)
         {
-            nodes.Add(system.ActorOf(
-                NodeAgentActor.Props(spec.Sites[i], spec.Trainer, registryPath, keys.IdentityOf(spec.Sites[i].Site), spec.Dropout), $"site-{i}"));
+            var identity = keys.IdentityOf(spec.Sites[i].Site);
+            var props = spec.Study.FederatedStatistics is null
+                ? NodeAgentActor.Props(spec.Sites[i], spec.Trainer, registryPath, identity, spec.Dropout)
+                : NodeAgentActor.Props(spec.Pooling[i], spec.Trainer, registryPath, identity, spec.Dropout);
+            nodes.Add(system.ActorOf(props, $"site-{i}"));
         }
 
         var secure = spec.Study.SecureAggregation.Enabled

@@ -14,4 +14,8 @@ public sealed record SimulationSpec(
     IReadOnlyList<SiteData> Sites,
     ILocalTrainer Trainer,
     StudyPrivacyAccountant? Privacy = null,
-    SimulatedDropout? Dropout = null);
+    SimulatedDropout? Dropout = null)
+{
+    /// <summary>With federated statistics: each site's raw rows, prepared only once the pooled statistics arrive (same order as <see cref="Sites"/>).</summary>
+    public IReadOnlyList<IPooledPreprocessing> Pooling { get; init; } = [];
+}

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FedHealth.Coordinator.Rounds;
+using FedHealth.Coordinator.Statistics;
 using FedHealth.Coordinator.Study;
 using FedHealth.Core.Strategy;
 
@@ -36,6 +37,21 @@ public static class RunReport
             ["epsilon_record"] = Number(result.Privacy?.EpsilonRecord),
             ["epsilon_site"] = Number(result.Privacy?.EpsilonSite),
             ["delta"] = Number(result.Privacy?.Delta),
+            ["statistics"] = result.Statistics is { } statistics ? Statistics(statistics) : null,
+        };
+    }
+
+    /// <summary>The pooled feature statistics stage: how many sites' statistics are in the sum, who prepared with it (never any values).</summary>
+    public static JsonObject Statistics(StatisticsSummary statistics)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        return new JsonObject
+        {
+            ["mode"] = "federated",
+            ["contributors"] = statistics.Contributors,
+            ["prepared_site_ids"] = new JsonArray(statistics.Prepared.Select(s => (JsonNode?)s.Value).ToArray()),
+            ["failures"] = Failures(statistics.Failures),
+            ["attempts"] = statistics.Attempts,
         };
     }
 

@@ -116,7 +116,10 @@ public static class SiteDatasets
         var prepared = preprocess(layout, parts);
         var summaries = parts.Select(p => new SiteSummary(
             p.Site, p.Train.Rows, p.Test.Rows, Prevalence(p.Train), Prevalence(p.Test))).ToList();
-        return new PreparedDataset(prepared, new DatasetDescription(raw.Source, layout.OutputNames, summaries));
+        return new PreparedDataset(prepared, new DatasetDescription(raw.Source, layout.OutputNames, summaries))
+        {
+            Pooling = parts.Select(p => new PooledSitePreprocessing(p, layout)).ToList(),
+        };
     }
 
     private static RawDataset Partition(RawDataset raw, DirichletPartitionOptions options, int seed)

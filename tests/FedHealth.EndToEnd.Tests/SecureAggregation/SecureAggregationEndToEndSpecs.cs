@@ -9,7 +9,7 @@ public sealed class SecureAggregationEndToEndSpecs
     public async Task Heart_disease_reaches_the_same_accuracy_with_and_without_secure_aggregation()
     {
         string[] common = ["sim", "--data", Paths.SharedData("heart-disease", "heart_disease_flamby.csv"), "--site-column", "center",
-            "--split-column", "flamby_split", "--label", "target", "--dp", "off", "--rounds", "10", "--json"];
+            "--split-column", "flamby_split", "--label", "target", "--dp", "off", "--normalize", "site", "--rounds", "10", "--json"];
 
         var plain = await FedHealthProcess.RunAsync([.. common, "--secure-aggregation", "off", "--out", FedHealthProcess.TempFolder()]);
         var secure = await FedHealthProcess.RunAsync([.. common, "--secure-aggregation", "on", "--out", FedHealthProcess.TempFolder()]);
@@ -49,12 +49,34 @@ public sealed class SecureAggregationEndToEndSpecs
         Assert.Equal(10, result["sites"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task Pooled_statistics_from_the_secure_sum_let_the_heart_disease_hospitals_learn_a_better_model_than_their_own()
+    {
+        string[] data = ["--data", Paths.SharedData("heart-disease", "heart_disease_flamby.csv"), "--site-column", "center", "--split-column", "flamby_split", "--label", "target", "--dp", "off", "--json"];
+
+        var federated = await FedHealthProcess.RunAsync(["sim", .. data, "--out", FedHealthProcess.TempFolder()]);
+        var own = await FedHealthProcess.RunAsync(["sim", .. data, "--normalize", "site", "--out", FedHealthProcess.TempFolder()]);
+
+        Assert.True(federated.ExitCode == 0, federated.StdErr);
+        Assert.True(own.ExitCode == 0, own.StdErr);
+        Assert.Equal("federated", federated.Json["config"]!["normalize"]!.GetValue<string>());
+        Assert.Equal("site", own.Json["config"]!["normalize"]!.GetValue<string>());
+        Assert.Equal(4, federated.Json["statistics"]!["contributors"]!.GetValue<int>());
+        Assert.Null(own.Json["statistics"]);
+        var pooledAccuracy = federated.Json["final"]!["mean_site_accuracy"]!.GetValue<double>();
+        var ownAccuracy = own.Json["final"]!["mean_site_accuracy"]!.GetValue<double>();
+        Assert.True(pooledAccuracy >= 0.77, $"mean site accuracy with pooled statistics {pooledAccuracy} < 0.77");
+        Assert.True(pooledAccuracy > ownAccuracy + 0.03, $"pooled {pooledAccuracy} vs own {ownAccuracy}");
+    }
+
     public static TheoryData<string[], string> BadInput => new()
     {
         { ["sim", "--sites", "2", "--secure-aggregation", "on"], "at least 3 sites" },
         { ["sim", "--dropout", "1.5"], "--dropout" },
         { ["sim", "--secure-aggregation", "off", "--dropout", "0.2"], "--secure-aggregation on" },
         { ["sim", "--dp", "site", "--clip", "adaptive", "--secure-aggregation", "on"], "adaptive" },
+        { ["sim", "--normalize", "federated", "--secure-aggregation", "off"], "--normalize" },
+        { ["sim", "--normalize", "pooled"], "pooled" },
     };
 
     [Theory]

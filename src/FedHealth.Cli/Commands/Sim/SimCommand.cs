@@ -46,8 +46,10 @@ internal static class SimCommand
         var clip = new Option<string>("--clip") { Description = "L2 clipping norm C: per-example gradients (record) and whole updates (site); or 'adaptive' (site-level: track the median update norm, starting at 1)", DefaultValueFactory = _ => "1" };
         var samplingRate = new Option<double?>("--sampling-rate") { Description = "DP-SGD Poisson sampling rate q (default: --batch-size over the median site's training rows)" };
         var maxEpsilon = new Option<double?>("--max-epsilon") { Description = "Hard privacy budget: no round starts that would exceed it (default: --target-epsilon)" };
-        var secure = new Option<string?>("--secure-aggregation") { Description = "on or off (default: on with at least 3 sites, unless site-level DP is asked for)" };
+        var secure = new Option<string?>("--secure-aggregation") { Description = "on or off (default: on with at least 3 sites; site-level DP then adds distributed noise at the sites)" };
         secure.AcceptOnlyFromAmong("on", "off");
+        var normalize = new Option<string?>("--normalize") { Description = "site (each site standardises with its own statistics) or federated (pooled statistics by secure aggregation before round 1; the default with secure aggregation)" };
+        normalize.AcceptOnlyFromAmong("site", "federated");
         var dropout = new Option<double>("--dropout") { Description = "Simulation: probability that a site vanishes at a random stage of each round", DefaultValueFactory = _ => 0.0 };
         dropout.Validators.Add(r =>
         {
@@ -77,7 +79,7 @@ internal static class SimCommand
         {
             data, label, siteColumn, splitColumn, categorical, sites, partition, testFraction, rounds, model, hidden,
             optimizer, lr, localSteps, localEpochs, batchSize, fractionFit, minFitSites, fitTimeout,
-            dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, dropout, stageTimeout, seed, output, json,
+            dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, normalize, dropout, stageTimeout, seed, output, json,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -124,6 +126,7 @@ internal static class SimCommand
                 SamplingRate = parse.GetValue(samplingRate),
                 MaxEpsilon = parse.GetValue(maxEpsilon),
                 SecureAggregation = parse.GetValue(secure) switch { "on" => true, "off" => false, _ => null },
+                FederatedNormalization = parse.GetValue(normalize) switch { "federated" => true, "site" => false, _ => null },
                 Dropout = parse.GetValue(dropout),
                 Seed = parse.GetValue(seed),
                 Out = parse.GetValue(output),

@@ -87,7 +87,10 @@ internal static class SimRunner
         // actors' protocol replies queue behind training and miss their stage deadlines.
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, dataset.Sites.Count + 8), io);
-        var spec = new SimulationSpec(study, strategy, dataset.Sites, new LocalTrainer(), accountant, new SimulatedDropout(settings.Dropout, settings.Seed));
+        var spec = new SimulationSpec(study, strategy, dataset.Sites, new LocalTrainer(), accountant, new SimulatedDropout(settings.Dropout, settings.Seed))
+        {
+            Pooling = study.FederatedStatistics is null ? [] : dataset.Pooling,
+        };
         Terminal.Err.MarkupLine(
             $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {settings.Rounds} rounds of FedAvg ({Markup.Escape(dataset.Description.Source)})[/]");
         var result = await InProcessFederation.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
@@ -96,6 +99,7 @@ internal static class SimRunner
         config["data_summary"] = DataSummary(dataset.Description);
         AddPrivacy(config, study.Privacy);
         config["secure_aggregation"] = study.SecureAggregation.Enabled;
+        config["normalize"] = study.FederatedStatistics is null ? "site" : "federated";
         var report = RunReport.Build(config, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         var path = ReportFile.Write(folder, report);
@@ -168,7 +172,24 @@ internal static class SimRunner
             Seed = settings.Seed,
             Privacy = privacy,
             SecureAggregation = secure,
+            FederatedStatistics = FederatedStatisticsFor(settings, secure, dataset),
         };
+    }
+
+    private static FederatedStatisticsOptions? FederatedStatisticsFor(SimSettings settings, SecureAggregationOptions secure, PreparedDataset dataset)
+    {
+        var federated = settings.FederatedNormalization ?? secure.Enabled;
+        if (!federated)
+        {
+            return null;
+        }
+
+        if (!secure.Enabled)
+        {
+            throw new UserInputException("--normalize federated pools the sites' statistics by secure aggregation, which is off: use --secure-aggregation on (needs at least 3 sites) or --normalize site.");
+        }
+
+        return new FederatedStatisticsOptions { VectorLength = dataset.Pooling[0].StatisticsLength };
     }
 
     private static SecureAggregationOptions SecureAggregationFor(SimSettings settings, int sites)

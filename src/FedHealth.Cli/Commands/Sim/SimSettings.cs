@@ -66,8 +66,11 @@ internal sealed record SimSettings
 
     public double? MaxEpsilon { get; init; }
 
-    /// <summary>Secure aggregation: null = on when there are at least 3 sites and no site-level DP.</summary>
+    /// <summary>Secure aggregation: null = on when there are at least 3 sites (and no adaptive site-level clip).</summary>
     public bool? SecureAggregation { get; init; }
+
+    /// <summary>Pooled feature statistics by secure aggregation (true), each site's own (false); null = pooled when secure aggregation is on.</summary>
+    public bool? FederatedNormalization { get; init; }
 
     /// <summary>Simulation: the probability that a site vanishes at a random stage of a round.</summary>
     public double Dropout { get; init; }

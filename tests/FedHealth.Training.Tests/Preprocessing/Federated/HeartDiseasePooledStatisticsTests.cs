@@ -67,6 +67,25 @@ public sealed class HeartDiseasePooledStatisticsTests
         Assert.True(ColumnMean(pooled.Sites[2].Train, chol) < -1, $"{ColumnMean(pooled.Sites[2].Train, chol)}");
     }
 
+    [Fact]
+    public void Each_center_preparing_from_the_secure_sum_of_the_encodings_gets_what_pooled_preparation_gives()
+    {
+        var raw = Load();
+        var central = SiteDatasets.PreparePooled(raw, splitSeed: 0, testFraction: 0.25, allowSingleClassSites: true);
+        var sites = SiteDatasets.Prepare(raw, splitSeed: 0, testFraction: 0.25, allowSingleClassSites: true).Pooling;
+
+        var sum = PooledReference.ModularSum(sites.Select(s => s.EncodeStatistics(64)), 64);
+        var prepared = sites.Select(s => s.Prepare(sum, 64)).ToList();
+
+        Assert.All(sites, s => Assert.Equal(sum.Length, s.StatisticsLength));
+        for (var i = 0; i < prepared.Count; i++)
+        {
+            Assert.Equal(central.Sites[i].Site, prepared[i].Site);
+            Assert.Equal(central.Sites[i].Train.Row(0).ToArray(), prepared[i].Train.Row(0).ToArray());
+            Assert.Equal(central.Sites[i].Test.Row(0).ToArray(), prepared[i].Test.Row(0).ToArray());
+        }
+    }
+
     private static double ColumnMean(TabularData data, int column) =>
         Enumerable.Range(0, data.Rows).Average(r => (double)data.Row(r)[column]);
 }
