@@ -22,6 +22,7 @@ try
         PrivacyCommand.Create(),
         BenchCommand.Create(),
         DataCommand.Create(),
+        FedHealth.Cli.Commands.Certs.CertsCommand.Create(),
     };
     var parse = root.Parse(args);
     if (parse.Errors.Count > 0)
