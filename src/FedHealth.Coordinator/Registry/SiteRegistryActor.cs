@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
+using FedHealth.Core.Enrolment;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
 
@@ -14,26 +15,36 @@ public sealed class SiteRegistryActor : ReceiveActor
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Func<SiteId, bool> _isEnrolled;
+    private readonly IEnrolmentVerifier? _verifier;
     private ImmutableSortedDictionary<SiteId, IActorRef> _sites = ImmutableSortedDictionary<SiteId, IActorRef>.Empty;
+    private ImmutableSortedDictionary<SiteId, SiteEnrolment> _enrolments = ImmutableSortedDictionary<SiteId, SiteEnrolment>.Empty;
 
-    public SiteRegistryActor(Func<SiteId, bool> isEnrolled)
+    public SiteRegistryActor(Func<SiteId, bool> isEnrolled, IEnrolmentVerifier? verifier)
     {
         _isEnrolled = isEnrolled;
+        _verifier = verifier;
         Receive<RegisterSite>(Register);
-        Receive<GetRegisteredSites>(_ => Sender.Tell(new RegisteredSites(_sites)));
+        Receive<GetRegisteredSites>(_ => Sender.Tell(new RegisteredSites(_sites) { Enrolments = _enrolments }));
         Receive<Terminated>(Forget);
     }
 
     /// <param name="isEnrolled">Which site ids may join; by default every site may.</param>
-    public static Props Props(Func<SiteId, bool>? isEnrolled = null) =>
-        Akka.Actor.Props.Create(() => new SiteRegistryActor(isEnrolled ?? (_ => true)));
+    /// <param name="verifier">Across a network: every registration must carry an enrolment bound to the site's certificate.</param>
+    public static Props Props(Func<SiteId, bool>? isEnrolled = null, IEnrolmentVerifier? verifier = null) =>
+        Akka.Actor.Props.Create(() => new SiteRegistryActor(isEnrolled ?? (_ => true), verifier));
 
     private void Register(RegisterSite message)
     {
-        if (!_isEnrolled(message.Site))
+        if (Refusal(message) is { } refusal)
         {
-            _log.Warning("Refused registration of site {Site}: not enrolled in this study", message.Site);
+            _log.Warning("Refused registration of site {Site}: {Reason}", message.Site, refusal);
+            Sender.Tell(new RegistrationRefused(message.Site, refusal));
             return;
+        }
+
+        if (message.Enrolment is { } enrolment)
+        {
+            _enrolments = _enrolments.SetItem(message.Site, enrolment);
         }
 
         if (_sites.TryGetValue(message.Site, out var previous) && !previous.Equals(Sender))
@@ -51,6 +62,28 @@ public sealed class SiteRegistryActor : ReceiveActor
         Sender.Tell(new SiteRegistered(message.Site));
     }
 
+    private string? Refusal(RegisterSite message)
+    {
+        if (!_isEnrolled(message.Site))
+        {
+            return "not enrolled in this study";
+        }
+
+        if (_verifier is null)
+        {
+            return null;
+        }
+
+        if (message.Enrolment is not { } enrolment)
+        {
+            return "the registration carries no certificate-bound enrolment";
+        }
+
+        return enrolment.Site != message.Site
+            ? $"the enrolment is for site {enrolment.Site}, not {message.Site}"
+            : _verifier.Refusal(enrolment);
+    }
+
     private void Forget(Terminated message)
     {
         foreach (var (site, actor) in _sites)
@@ -58,6 +91,7 @@ public sealed class SiteRegistryActor : ReceiveActor
             if (actor.Equals(message.ActorRef))
             {
                 _sites = _sites.Remove(site);
+                _enrolments = _enrolments.Remove(site);
                 _log.Warning("Site {Site} disconnected", site);
             }
         }

@@ -58,7 +58,8 @@ public sealed partial class RoundActor
         var vectorLength = (_distributed?.Plan.PaddedDimension ?? _plan.Global.Length) + 1;
         _secure = new SecAggServer(Study, Round, _sampled, choice.ToParameters(options.ModulusBits), vectorLength, settings.EnrolledKeys);
         var spec = new SecureAggregationSpec(
-            _quantization.ClipRange, _quantization.Scale, _quantization.MaxWeight, _quantization.ModulusBits, settings.UnitWeights || distributed is not null, distributed);
+            _quantization.ClipRange, _quantization.Scale, _quantization.MaxWeight, _quantization.ModulusBits, settings.UnitWeights || distributed is not null, distributed,
+            settings.Enrolments?.Where(e => _sampled.Contains(e.Site)).ToList());
         var instruction = new FitInstruction(Study, Round, _plan.Model, _plan.Global, fitPlan.Config, spec);
         foreach (var site in _sampled)
         {

@@ -1,3 +1,4 @@
+using FedHealth.Core.Enrolment;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Options;
 
@@ -13,6 +14,22 @@ public sealed record SecureRoundSettings(
     bool UnitWeights,
     DistributedDpSettings? DistributedDp = null)
 {
+    /// <summary>The connected sites' certificate-bound enrolments, relayed to every site in a session (across a network); null in a simulation.</summary>
+    public IReadOnlyList<SiteEnrolment>? Enrolments { get; init; }
+
+    /// <summary>These settings with the keys of the sites' verified enrolments (when the registry has any).</summary>
+    public SecureRoundSettings WithEnrolments(IReadOnlyDictionary<SiteId, SiteEnrolment> enrolments)
+    {
+        ArgumentNullException.ThrowIfNull(enrolments);
+        return enrolments.Count == 0
+            ? this
+            : this with
+            {
+                EnrolledKeys = enrolments.ToDictionary(kv => kv.Key, kv => kv.Value.SigningKey),
+                Enrolments = [.. enrolments.Values],
+            };
+    }
+
     /// <summary>
     /// The settings a study's options imply: unit weights under any DP (example counts are not
     /// protected), and distributed DP when site-level DP runs under secure aggregation.

@@ -54,7 +54,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
         var choice = SecAggParameterChooser.Choose(Sites.Count, options.ExpectedDropout, options.CorruptFraction);
         _server = new SecAggServer(
             _plan.Study, _plan.Session, Sites, choice.ToParameters(_plan.Options.ModulusBits), _plan.Options.VectorLength, _plan.Secure.EnrolledKeys);
-        var instruction = new StatisticsInstruction(_plan.Study, _plan.Session, _plan.Options.VectorLength, _plan.Options.ModulusBits);
+        var instruction = new StatisticsInstruction(_plan.Study, _plan.Session, _plan.Options.VectorLength, _plan.Options.ModulusBits, _plan.Secure.Enrolments);
         foreach (var site in _plan.Sites.Values)
         {
             Context.Watch(site);

@@ -115,7 +115,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         _statisticsAttempt++;
 
         // Statistics sessions are numbered 0, −1, −2, …: never a training round's number.
-        var plan = new StatisticsPlan(_options.Study, 1 - _statisticsAttempt, sites.Sites, options, _secure);
+        var plan = new StatisticsPlan(_options.Study, 1 - _statisticsAttempt, sites.Sites, options, _secure.WithEnrolments(sites.Enrolments));
         _currentRound = Context.ActorOf(StatisticsActor.Props(plan), $"statistics-{_statisticsAttempt}");
         Context.Watch(_currentRound);
         _log.Info("Study {Study}: pooling feature statistics over {Sites} sites (attempt {Attempt} of {Attempts})",
@@ -178,7 +178,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         var context = new RoundContext(_options.Study, _round, _options.Seed, sites.Sites.Keys.ToList());
         var plan = new RoundPlan(
             context, _options.Model, _global, _strategy, sites.Sites,
-            _options.MinFitSites, _options.MinEvaluateSites, _options.FitTimeout, _options.EvaluateTimeout, _secure);
+            _options.MinFitSites, _options.MinEvaluateSites, _options.FitTimeout, _options.EvaluateTimeout, _secure?.WithEnrolments(sites.Enrolments));
         _currentRound = Context.ActorOf(RoundActor.Props(plan), $"round-{_round}");
         Context.Watch(_currentRound);
         _log.Info("Study {Study}: round {Round} of {Rounds} started with {Sites} connected sites", _options.Study, _round, _options.Rounds, sites.Sites.Count);

@@ -44,6 +44,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         _identity = identity;
         _dropout = dropout;
         Receive<SiteRegistered>(_ => OnRegistered());
+        Receive<RegistrationRefused>(OnRefused);
         Receive<RetryRegistration>(_ => Register());
         Receive<FitInstruction>(_ => _data is null, m => NotPrepared(m, ProtocolStage.Fit));
         Receive<EvaluateInstruction>(_ => _data is null, m => NotPrepared(m, ProtocolStage.Evaluate));
@@ -91,7 +92,22 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         Timers.StartPeriodicTimer(RegisterTimer, RetryRegistration.Instance, RegisterRetry);
     }
 
-    private void Register() => _registry.Tell(new RegisterSite(Site), Self);
+    private void Register() => _registry.Tell(new RegisterSite(Site, _identity?.Enrolment), Self);
+
+    private void OnRefused(RegistrationRefused refusal) =>
+        _log.Error("Site {Site}: the coordinator refused the registration: {Reason}", Site, refusal.Reason);
+
+    /// <summary>The peers' keys to trust in one session; relayed enrolments that fail verification are left out (and logged).</summary>
+    private IReadOnlyDictionary<SiteId, byte[]> TrustedKeys(IReadOnlyList<Core.Enrolment.SiteEnrolment>? relayed)
+    {
+        var (keys, refusals) = _identity!.TrustedKeys(relayed);
+        foreach (var refusal in refusals)
+        {
+            _log.Warning("Site {Site}: not trusting a relayed enrolment: {Refusal}", Site, refusal);
+        }
+
+        return keys;
+    }
 
     private void OnRegistered()
     {
@@ -132,7 +148,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
             stale.Dispose();
         }
 
-        var client = new SecAggClient(Site, instruction.Study, instruction.Round, _identity.SiteKey, _identity.EnrolledKeys);
+        var client = new SecAggClient(Site, instruction.Study, instruction.Round, _identity.SiteKey, TrustedKeys(instruction.Secure!.Enrolments));
         _secure[key] = new SecureRound(instruction, Sender, client, _dropout.StageFor(Site, instruction.Round));
         var data = _data!.Train;
         var trainer = _trainer;
@@ -264,7 +280,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
             stale.Dispose();
         }
 
-        var client = new SecAggClient(Site, instruction.Study, instruction.Round, _identity!.SiteKey, _identity.EnrolledKeys);
+        var client = new SecAggClient(Site, instruction.Study, instruction.Round, _identity!.SiteKey, TrustedKeys(instruction.Enrolments));
         _secure[key] = new SecureRound(instruction, Sender, client, vanishAt: null) { Encoded = encoded };
     }
 

@@ -1,3 +1,4 @@
+using FedHealth.Core.Enrolment;
 using FedHealth.Core.Ids;
 using MessagePack;
 
@@ -14,4 +15,5 @@ public sealed record StatisticsInstruction(
     [property: Key(0)] StudyId Study,
     [property: Key(1)] int Round,
     [property: Key(2)] int VectorLength,
-    [property: Key(3)] int ModulusBits) : IRoundMessage;
+    [property: Key(3)] int ModulusBits,
+    [property: Key(4)] IReadOnlyList<SiteEnrolment>? Enrolments = null) : IRoundMessage;
