@@ -16,6 +16,7 @@ public sealed class DependencySpecs
         { "FedHealth.Coordinator", ["FedHealth.Training", "FedHealth.Node", "FedHealth.Hosting", "TorchSharp", "Org.BouncyCastle"] },
         { "FedHealth.Node", ["FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Hosting", "TorchSharp", "Org.BouncyCastle"] },
         { "FedHealth.Hosting", ["FedHealth.Training", "TorchSharp"] },
+        { "FedHealth.Transfer", ["FedHealth.Crypto", "FedHealth.SecureAggregation", "FedHealth.Privacy", "FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Node", "FedHealth.Hosting", "Akka", "TorchSharp", "Org.BouncyCastle", "Serilog"] },
     };
 
     [Theory]
@@ -33,7 +34,7 @@ public sealed class DependencySpecs
     [Fact]
     public void Only_the_training_project_touches_TorchSharp_and_only_crypto_touches_BouncyCastle()
     {
-        var projects = new[] { "FedHealth.Core", "FedHealth.Crypto", "FedHealth.SecureAggregation", "FedHealth.Privacy", "FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Node", "FedHealth.Hosting", "FedHealth.Simulation", "fedhealth" };
+        var projects = new[] { "FedHealth.Core", "FedHealth.Crypto", "FedHealth.SecureAggregation", "FedHealth.Privacy", "FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Node", "FedHealth.Hosting", "FedHealth.Transfer", "FedHealth.Simulation", "fedhealth" };
 
         foreach (var project in projects)
         {
