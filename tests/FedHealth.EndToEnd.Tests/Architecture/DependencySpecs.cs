@@ -17,6 +17,7 @@ public sealed class DependencySpecs
         { "FedHealth.Node", ["FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Hosting", "TorchSharp", "Org.BouncyCastle"] },
         { "FedHealth.Hosting", ["FedHealth.Training", "TorchSharp"] },
         { "FedHealth.Pki", ["FedHealth.Crypto", "FedHealth.SecureAggregation", "FedHealth.Privacy", "FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Node", "FedHealth.Hosting", "Akka", "TorchSharp", "Org.BouncyCastle", "Serilog"] },
+        { "FedHealth.Transfer", ["FedHealth.Crypto", "FedHealth.SecureAggregation", "FedHealth.Privacy", "FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Node", "FedHealth.Hosting", "Akka", "TorchSharp", "Org.BouncyCastle", "Serilog"] },
     };
 
     [Theory]
@@ -34,7 +35,7 @@ public sealed class DependencySpecs
     [Fact]
     public void Only_the_training_project_touches_TorchSharp_and_only_crypto_touches_BouncyCastle()
     {
-        var projects = new[] { "FedHealth.Core", "FedHealth.Crypto", "FedHealth.SecureAggregation", "FedHealth.Privacy", "FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Node", "FedHealth.Hosting", "FedHealth.Pki", "FedHealth.Simulation", "fedhealth" };
+        var projects = new[] { "FedHealth.Core", "FedHealth.Crypto", "FedHealth.SecureAggregation", "FedHealth.Privacy", "FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Node", "FedHealth.Hosting", "FedHealth.Pki", "FedHealth.Transfer", "FedHealth.Simulation", "fedhealth" };
 
         foreach (var project in projects)
         {

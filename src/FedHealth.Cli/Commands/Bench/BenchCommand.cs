@@ -16,6 +16,7 @@ internal static class BenchCommand
         Rounds(),
         SecAgg(),
         PrivacyUtilityBench.Create(),
+        TransferBench.Create(),
     };
 
     private static Command Rounds()
