@@ -22,7 +22,7 @@ internal static class PrivacyPlanner
     /// <param name="sampledSites">Sites asked to train each round.</param>
     /// <param name="minFitSites">The fewest contributions a round may release with.</param>
     public static PrivacyOptions Plan(
-        SimSettings settings, PreparedDataset dataset, SecureAggregationOptions secure, int modelParameters, int sampledSites, int minFitSites)
+        SimSettings settings, Func<double>? defaultSamplingRate, SecureAggregationOptions secure, int modelParameters, int sampledSites, int minFitSites)
     {
         if (settings.Dp == DpMode.Off)
         {
@@ -81,7 +81,8 @@ internal static class PrivacyPlanner
                 throw new UserInputException("record-level DP counts DP-SGD steps: use --local-steps, not --local-epochs.");
             }
 
-            var q = settings.SamplingRate ?? DefaultSamplingRate(settings.BatchSize, dataset);
+            var q = settings.SamplingRate ?? defaultSamplingRate?.Invoke()
+                ?? throw new UserInputException("record-level DP needs a sampling rate: the coordinator does not know the sites' sizes, so give SamplingRate (e.g. the batch size over a typical site's training rows).");
             if (!(q > 0 && q <= 1))
             {
                 throw new UserInputException($"--sampling-rate must be in (0, 1] (got {Format(q)}).");
@@ -153,7 +154,7 @@ internal static class PrivacyPlanner
     }
 
     /// <summary>The expected batch equals --batch-size at the median site.</summary>
-    private static double DefaultSamplingRate(int batchSize, PreparedDataset dataset)
+    public static double DefaultSamplingRate(int batchSize, PreparedDataset dataset)
     {
         var rows = dataset.Description.Sites.Select(s => s.TrainRows).Order().ToList();
         var median = rows[rows.Count / 2];

@@ -142,81 +142,13 @@ internal static class SimRunner
         return SiteDatasets.FromCsv(settings.Data, options, settings.Seed, settings.TestFraction, settings.Sites, settings.DirichletAlpha);
     }
 
-    private static StudyOptions StudyOptionsFor(SimSettings settings, PreparedDataset dataset)
-    {
-        var features = dataset.Description.FeatureNames.Length;
-        var model = settings.Model == ModelKind.Mlp
-            ? ModelSpec.Mlp(features, settings.Hidden.ToArray())
-            : ModelSpec.LogisticRegression(features);
-        var sites = dataset.Sites.Count;
-        var sampled = Math.Max(1, (int)Math.Ceiling(settings.FractionFit * sites));
-        var minFit = settings.MinFitSites ?? Math.Max(1, (sampled + 1) / 2);
-        if (minFit > sites)
-        {
-            throw new UserInputException($"--min-fit-sites is {minFit} but the data has only {sites} sites.");
-        }
-
-        var secure = SecureAggregationFor(settings, sites);
-        var privacy = PrivacyPlanner.Plan(settings, dataset, secure, model.ParameterCount, sampled, minFit);
-        return new StudyOptions
-        {
-            Study = new Core.Ids.StudyId($"sim-{settings.Seed}"),
-            Rounds = settings.Rounds,
-            Model = model,
-            Fit = new FitConfig(settings.Optimizer, settings.LearningRate, settings.BatchSize, settings.LocalSteps, settings.LocalEpochs, settings.Seed),
-            FractionFit = settings.FractionFit,
-            MinFitSites = minFit,
-            MinAvailableSites = sites,
-            FitTimeout = settings.FitTimeout,
-            RegistrationTimeout = TimeSpan.FromSeconds(60),
-            Seed = settings.Seed,
-            Privacy = privacy,
-            SecureAggregation = secure,
-            FederatedStatistics = FederatedStatisticsFor(settings, secure, dataset),
-        };
-    }
-
-    private static FederatedStatisticsOptions? FederatedStatisticsFor(SimSettings settings, SecureAggregationOptions secure, PreparedDataset dataset)
-    {
-        var federated = settings.FederatedNormalization ?? secure.Enabled;
-        if (!federated)
-        {
-            return null;
-        }
-
-        if (!secure.Enabled)
-        {
-            throw new UserInputException("--normalize federated pools the sites' statistics by secure aggregation, which is off: use --secure-aggregation on (needs at least 3 sites) or --normalize site.");
-        }
-
-        return new FederatedStatisticsOptions { VectorLength = dataset.Pooling[0].StatisticsLength };
-    }
-
-    private static SecureAggregationOptions SecureAggregationFor(SimSettings settings, int sites)
-    {
-        // Adaptive clipping needs its own noised count, which secure aggregation does not carry yet:
-        // by default such a study runs with central DP instead (asking for both is refused).
-        var siteLevel = settings.Dp is DpMode.Site or DpMode.Both;
-        var enabled = settings.SecureAggregation ?? (sites >= 3 && !(siteLevel && settings.AdaptiveClip));
-        if (enabled && siteLevel && settings.AdaptiveClip)
-        {
-            throw new UserInputException("--clip adaptive is not available with secure aggregation (it would need a second, noised secure sum): use a fixed --clip, or --secure-aggregation off.");
-        }
-
-        if (enabled && sites < 3)
-        {
-            throw new UserInputException($"--secure-aggregation on needs at least 3 sites (the data has {sites}): with fewer, the sum reveals each update to the other site.");
-        }
-
-        if (settings.Dropout > 0 && !enabled)
-        {
-            throw new UserInputException("--dropout simulates sites vanishing during secure aggregation; it needs --secure-aggregation on.");
-        }
-
-        return enabled
-            ? new SecureAggregationOptions { Enabled = true, ExpectedDropout = Math.Max(settings.Dropout, 0.1), StageTimeout = settings.StageTimeout }
-            : SecureAggregationOptions.Off;
-    }
+    private static StudyOptions StudyOptionsFor(SimSettings settings, PreparedDataset dataset) => StudyPlanner.Plan(
+        settings,
+        new Core.Ids.StudyId($"sim-{settings.Seed}"),
+        dataset.Sites.Count,
+        dataset.Description.FeatureNames.Length,
+        dataset.Pooling.Count > 0 ? dataset.Pooling[0].StatisticsLength : 0,
+        () => PrivacyPlanner.DefaultSamplingRate(settings.BatchSize, dataset));
 
     private static void AddPrivacy(JsonObject config, PrivacyOptions privacy)
     {

@@ -69,6 +69,12 @@ internal sealed record SimSettings
     /// <summary>Secure aggregation: null = on when there are at least 3 sites (and no adaptive site-level clip).</summary>
     public bool? SecureAggregation { get; init; }
 
+    /// <summary>The study starts once this many sites are connected; null = all of them.</summary>
+    public int? MinAvailableSites { get; init; }
+
+    /// <summary>How long the study waits for <see cref="MinAvailableSites"/> sites.</summary>
+    public TimeSpan RegistrationTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Pooled feature statistics by secure aggregation (true), each site's own (false); null = pooled when secure aggregation is on.</summary>
     public bool? FederatedNormalization { get; init; }
 
