@@ -22,6 +22,8 @@ try
         PrivacyCommand.Create(),
         BenchCommand.Create(),
         DataCommand.Create(),
+        FedHealth.Cli.Commands.Coordinator.CoordinatorCommand.Create(),
+        FedHealth.Cli.Commands.Node.NodeCommand.Create(),
         FedHealth.Cli.Commands.Certs.CertsCommand.Create(),
     };
     var parse = root.Parse(args);

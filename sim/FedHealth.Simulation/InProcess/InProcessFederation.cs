@@ -48,7 +48,7 @@ public static class InProcessFederation
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(spec);
         var enrolled = spec.Sites.Select(s => s.Site).ToHashSet();
-        var registry = system.ActorOf(SiteRegistryActor.Props(enrolled.Contains), "registry");
+        var registry = system.ActorOf(SiteRegistryActor.Props(enrolled.Contains, pooledStatistics: spec.Study.FederatedStatistics is not null), "registry");
         var registryPath = system.ActorSelection(registry.Path);
         using var keys = SiteKeys.Generate(spec.Sites.Select(s => s.Site), spec.Study.SecureAggregation.Enabled);
         var nodes = new List<IActorRef>();

@@ -4,7 +4,7 @@ using FedHealth.Coordinator.Study;
 namespace FedHealth.Simulation.InProcess;
 
 /// <summary>Bridges the study's events to a task and a progress callback.</summary>
-internal sealed class StudyListener : ReceiveActor
+public sealed class StudyListener : ReceiveActor
 {
     public StudyListener(IActorRef study, TaskCompletionSource<StudyResult> done, IProgress<RoundFinished>? progress)
     {

@@ -19,10 +19,13 @@ public sealed class SiteRegistryActor : ReceiveActor
     private ImmutableSortedDictionary<SiteId, IActorRef> _sites = ImmutableSortedDictionary<SiteId, IActorRef>.Empty;
     private ImmutableSortedDictionary<SiteId, SiteEnrolment> _enrolments = ImmutableSortedDictionary<SiteId, SiteEnrolment>.Empty;
 
-    public SiteRegistryActor(Func<SiteId, bool> isEnrolled, IEnrolmentVerifier? verifier)
+    private readonly bool _pooledStatistics;
+
+    public SiteRegistryActor(Func<SiteId, bool> isEnrolled, IEnrolmentVerifier? verifier, bool pooledStatistics)
     {
         _isEnrolled = isEnrolled;
         _verifier = verifier;
+        _pooledStatistics = pooledStatistics;
         Receive<RegisterSite>(Register);
         Receive<GetRegisteredSites>(_ => Sender.Tell(new RegisteredSites(_sites) { Enrolments = _enrolments }));
         Receive<Terminated>(Forget);
@@ -30,8 +33,9 @@ public sealed class SiteRegistryActor : ReceiveActor
 
     /// <param name="isEnrolled">Which site ids may join; by default every site may.</param>
     /// <param name="verifier">Across a network: every registration must carry an enrolment bound to the site's certificate.</param>
-    public static Props Props(Func<SiteId, bool>? isEnrolled = null, IEnrolmentVerifier? verifier = null) =>
-        Akka.Actor.Props.Create(() => new SiteRegistryActor(isEnrolled ?? (_ => true), verifier));
+    /// <param name="pooledStatistics">Whether the study standardises with pooled statistics (told to every site that registers).</param>
+    public static Props Props(Func<SiteId, bool>? isEnrolled = null, IEnrolmentVerifier? verifier = null, bool pooledStatistics = false) =>
+        Akka.Actor.Props.Create(() => new SiteRegistryActor(isEnrolled ?? (_ => true), verifier, pooledStatistics));
 
     private void Register(RegisterSite message)
     {
@@ -59,7 +63,7 @@ public sealed class SiteRegistryActor : ReceiveActor
 
         _sites = _sites.SetItem(message.Site, Sender);
         Context.Watch(Sender);
-        Sender.Tell(new SiteRegistered(message.Site));
+        Sender.Tell(new SiteRegistered(message.Site, _pooledStatistics));
     }
 
     private string? Refusal(RegisterSite message)

@@ -29,6 +29,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
     private readonly List<SiteId> _prepared = [];
     private SecAggServer? _server;
     private int _contributors;
+    private PooledStatistics? _pooled;
 
     public StatisticsActor(StatisticsPlan plan)
     {
@@ -204,6 +205,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
     {
         _contributors = result.Included.Count;
         var pooled = new PooledStatistics(_plan.Study, _plan.Session, result.Sum, _plan.Options.ModulusBits, _contributors);
+        _pooled = pooled;
         foreach (var (site, node) in _plan.Sites)
         {
             _awaitingConfirmation.Add(site);
@@ -231,7 +233,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
             _log.Warning("Statistics: {Reason}", failure);
         }
 
-        Context.Parent.Tell(new StatisticsCompleted(_plan.Session, _contributors, [.. _prepared.Order()], _failures, failure));
+        Context.Parent.Tell(new StatisticsCompleted(_plan.Session, _contributors, [.. _prepared.Order()], _failures, failure, failure is null ? _pooled : null));
         Context.Stop(Self);
     }
 

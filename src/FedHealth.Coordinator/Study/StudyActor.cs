@@ -5,6 +5,7 @@ using FedHealth.Coordinator.Registry;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.Statistics;
 using FedHealth.Core.Options;
+using FedHealth.Core.Protocol.Statistics;
 using FedHealth.Core.Strategy;
 using FedHealth.Core.Weights;
 
@@ -33,6 +34,9 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private int _round;
     private int _statisticsAttempt;
     private StatisticsSummary? _statistics;
+    private PooledStatistics? _pooled;
+    private readonly HashSet<IActorRef> _holdPooled = [];
+    private RegisteredSites? _poolingSites;
 
     public StudyActor(StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy, SecureRoundSettings? secure)
     {
@@ -115,6 +119,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         _statisticsAttempt++;
 
         // Statistics sessions are numbered 0, −1, −2, …: never a training round's number.
+        _poolingSites = sites;
         var plan = new StatisticsPlan(_options.Study, 1 - _statisticsAttempt, sites.Sites, options, _secure.WithEnrolments(sites.Enrolments));
         _currentRound = Context.ActorOf(StatisticsActor.Props(plan), $"statistics-{_statisticsAttempt}");
         Context.Watch(_currentRound);
@@ -141,6 +146,15 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         if (message.Succeeded)
         {
             _statistics = new StatisticsSummary(message.Contributors, message.Prepared, message.Failures, _statisticsAttempt);
+            _pooled = message.Pooled;
+            foreach (var site in message.Prepared)
+            {
+                if (_poolingSites!.Sites.TryGetValue(site, out var node))
+                {
+                    _holdPooled.Add(node);
+                }
+            }
+
             _registry.Tell(GetRegisteredSites.Instance);
             Become(AwaitingSites);
             return;
@@ -162,6 +176,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
 
     private void Running()
     {
+        Receive<StatisticsApplied>(m => _log.Info("Study {Study}: site {Site} prepared its rows with the pooled statistics", _options.Study, m.Site));
         Receive<RoundCompleted>(OnRoundCompleted);
         Receive<Terminated>(m => m.ActorRef.Equals(_currentRound), _ => OnRoundCrashed());
     }
@@ -175,6 +190,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
             return;
         }
 
+        SendPooledStatisticsToNewcomers(sites);
         var context = new RoundContext(_options.Study, _round, _options.Seed, sites.Sites.Keys.ToList());
         var plan = new RoundPlan(
             context, _options.Model, _global, _strategy, sites.Sites,
@@ -183,6 +199,27 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         Context.Watch(_currentRound);
         _log.Info("Study {Study}: round {Round} of {Rounds} started with {Sites} connected sites", _options.Study, _round, _options.Rounds, sites.Sites.Count);
         Become(Running);
+    }
+
+    /// <summary>
+    /// A site that joined (or rejoined after a restart) after the statistics were pooled gets the
+    /// same pooled sum before its first round: it is the consortium's, not any one site's.
+    /// </summary>
+    private void SendPooledStatisticsToNewcomers(RegisteredSites sites)
+    {
+        if (_pooled is null)
+        {
+            return;
+        }
+
+        foreach (var (site, node) in sites.Sites)
+        {
+            if (_holdPooled.Add(node))
+            {
+                _log.Info("Study {Study}: sending the pooled statistics to site {Site}, which joined after they were pooled", _options.Study, site);
+                node.Tell(_pooled);
+            }
+        }
     }
 
     private void OnRoundCompleted(RoundCompleted message)

@@ -19,4 +19,7 @@ public interface IPooledPreprocessing
 
     /// <summary>The site's rows, imputed and standardised with the statistics decoded from the pooled sum.</summary>
     SiteData Prepare(ReadOnlySpan<ulong> pooledSum, int modulusBits);
+
+    /// <summary>The site's rows, imputed and standardised with its own training statistics (studies that do not pool them).</summary>
+    SiteData PrepareWithOwnStatistics();
 }

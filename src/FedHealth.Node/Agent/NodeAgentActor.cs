@@ -22,7 +22,8 @@ namespace FedHealth.Node.Agent;
 public sealed class NodeAgentActor : ReceiveActor, IWithTimers
 {
     private const string RegisterTimer = "register";
-    private static readonly TimeSpan RegisterRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IPooledPreprocessing? _pooled;
@@ -33,6 +34,8 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     private readonly SecureAggregationIdentity? _identity;
     private readonly SimulatedDropout _dropout;
     private readonly Dictionary<(StudyId Study, int Round), SecureRound> _secure = [];
+    private TimeSpan _retry = FirstRetry;
+    private IActorRef? _coordinator;
 
     public NodeAgentActor(SiteData? data, IPooledPreprocessing? pooled, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity, SimulatedDropout dropout)
     {
@@ -43,9 +46,10 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         _registry = registry;
         _identity = identity;
         _dropout = dropout;
-        Receive<SiteRegistered>(_ => OnRegistered());
+        Receive<SiteRegistered>(OnRegistered);
         Receive<RegistrationRefused>(OnRefused);
-        Receive<RetryRegistration>(_ => Register());
+        Receive<RetryRegistration>(_ => RetryRegistering());
+        Receive<Terminated>(m => m.ActorRef.Equals(_coordinator), _ => OnCoordinatorLost());
         Receive<FitInstruction>(_ => _data is null, m => NotPrepared(m, ProtocolStage.Fit));
         Receive<EvaluateInstruction>(_ => _data is null, m => NotPrepared(m, ProtocolStage.Evaluate));
         Receive<StatisticsInstruction>(ContributeStatistics);
@@ -89,7 +93,24 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         Register();
-        Timers.StartPeriodicTimer(RegisterTimer, RetryRegistration.Instance, RegisterRetry);
+        Timers.StartSingleTimer(RegisterTimer, RetryRegistration.Instance, _retry);
+    }
+
+    /// <summary>Until the coordinator answers: try again, waiting twice as long each time (1 s … 30 s).</summary>
+    private void RetryRegistering()
+    {
+        Register();
+        _retry = TimeSpan.FromTicks(Math.Min(_retry.Ticks * 2, LongestRetry.Ticks));
+        Timers.StartSingleTimer(RegisterTimer, RetryRegistration.Instance, _retry);
+    }
+
+    /// <summary>The coordinator went away (network failure, restart): register again, with backoff.</summary>
+    private void OnCoordinatorLost()
+    {
+        _log.Info("Site {Site}: lost the coordinator; registering again with backoff", Site);
+        _coordinator = null;
+        _retry = FirstRetry;
+        Timers.StartSingleTimer(RegisterTimer, RetryRegistration.Instance, _retry);
     }
 
     private void Register() => _registry.Tell(new RegisterSite(Site, _identity?.Enrolment), Self);
@@ -109,10 +130,27 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         return keys;
     }
 
-    private void OnRegistered()
+    private void OnRegistered(SiteRegistered registered)
     {
         Timers.Cancel(RegisterTimer);
+        _retry = FirstRetry;
+        if (!Sender.Equals(_coordinator))
+        {
+            if (_coordinator is not null)
+            {
+                Context.Unwatch(_coordinator);
+            }
+
+            _coordinator = Sender;
+            Context.Watch(_coordinator);
+        }
+
         _log.Info("Site {Site} registered with the coordinator", Site);
+        if (_data is null && _pooled is not null && !registered.PooledStatistics)
+        {
+            // The study standardises with each site's own statistics: nothing to wait for.
+            _data = _pooled.PrepareWithOwnStatistics();
+        }
     }
 
     private void Fit(FitInstruction instruction)

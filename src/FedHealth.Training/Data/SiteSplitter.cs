@@ -9,7 +9,7 @@ namespace FedHealth.Training.Data;
 /// One site's raw rows to training and test rows (the given split, or a seeded stratified one),
 /// with the checks that make a site usable, reported against the source file.
 /// </summary>
-internal static class SiteSplitter
+public static class SiteSplitter
 {
     public static SiteData Split(RawDataset raw, RawSite site, int splitSeed, double testFraction, bool allowSingleClass)
     {

@@ -24,7 +24,7 @@ public sealed class FederatedStatisticsSpecs(ITestOutputHelper output) : Product
         string[] ids = ["a", "b", "c", "d"];
         var sites = ids.Select((id, i) => new RecordingPreprocessing(id, [(ulong)(i + 1), 10UL * (ulong)(i + 1), ulong.MaxValue - (ulong)i])).ToList();
         using var keys = SiteKeys(ids);
-        var registry = Sys.ActorOf(SiteRegistryActor.Props());
+        var registry = Sys.ActorOf(SiteRegistryActor.Props(pooledStatistics: true));
         foreach (var site in sites)
         {
             Sys.ActorOf(NodeAgentActor.Props(site, new ArithmeticTrainer(), Sys.ActorSelection(registry.Path), Identity(keys, site.Site)));
@@ -54,7 +54,7 @@ public sealed class FederatedStatisticsSpecs(ITestOutputHelper output) : Product
         string[] ids = ["a", "b", "c", "d", "e", "f", "g"];
         var sites = ids.Select(id => new RecordingPreprocessing(id, id == "c" ? [1, 1] : [1, 1, 1])).ToList();
         using var keys = SiteKeys(ids);
-        var registry = Sys.ActorOf(SiteRegistryActor.Props());
+        var registry = Sys.ActorOf(SiteRegistryActor.Props(pooledStatistics: true));
         foreach (var site in sites)
         {
             Sys.ActorOf(NodeAgentActor.Props(site, new ArithmeticTrainer(), Sys.ActorSelection(registry.Path), Identity(keys, site.Site)));
@@ -134,5 +134,7 @@ public sealed class FederatedStatisticsSpecs(ITestOutputHelper output) : Product
             Received = pooledSum.ToArray();
             return ArithmeticTrainer.Site(id, 10);
         }
+
+        public SiteData PrepareWithOwnStatistics() => throw new InvalidOperationException("This study pools its statistics.");
     }
 }

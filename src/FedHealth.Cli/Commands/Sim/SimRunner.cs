@@ -22,8 +22,6 @@ namespace FedHealth.Cli.Commands.Sim;
 /// <summary>Loads the sites' data, runs the in-process federation and writes the report.</summary>
 internal static class SimRunner
 {
-    private const string LedgerFileName = "privacy-ledger.json";
-
     public static async Task<int> RunAsync(SimSettings settings, CancellationToken cancellationToken)
     {
         var (result, report, path) = await ExecuteAsync(settings, new RoundProgress(Terminal.Err), cancellationToken).ConfigureAwait(false);
@@ -54,34 +52,14 @@ internal static class SimRunner
         }
 
         var folder = settings.Out ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
-        if (File.Exists(Path.Combine(folder, ReportFile.Name)) || File.Exists(Path.Combine(folder, LedgerFileName)))
+        StudyComposition.EnsureNewRunFolder(folder, "--out");
+        var (strategy, accountant) = StudyComposition.Compose(study, settings.LocalSteps, folder);
+        if (study.Privacy.Mode != DpMode.Off && PrivacyPlanner.DeltaWarning(study.Privacy.Delta, dataset) is { } warning)
         {
-            // Never overwrite an earlier run's report or privacy ledger.
-            throw new UserInputException($"--out: '{folder}' already holds a run (report.json or {LedgerFileName}); choose a new folder.");
+            Terminal.Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         }
 
-        IStrategy strategy = new FedAvg(new FedAvgOptions(study.Fit, study.FractionFit, study.MinFitSites));
-        StudyPrivacyAccountant? accountant = null;
-        if (study.Privacy.Mode != DpMode.Off)
-        {
-            strategy = new DifferentialPrivacyStrategy(strategy, study.Privacy, () => new OsRandomSource());
-            Directory.CreateDirectory(folder);
-            var distributed = study.SecureAggregation.Enabled && study.Privacy.SiteLevel
-                ? new DistributedDpProjection(study.Model.ParameterCount, study.MinFitSites, study.SecureAggregation)
-                : null;
-            accountant = new StudyPrivacyAccountant(study.Study, study.Privacy, settings.LocalSteps, Path.Combine(folder, LedgerFileName), distributed);
-            if (PrivacyPlanner.DeltaWarning(study.Privacy.Delta, dataset) is { } warning)
-            {
-                Terminal.Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
-            }
-
-            Terminal.Err.MarkupLine(Markup.Escape(Describe(study.Privacy, study.SecureAggregation.Enabled)));
-        }
-
-        if (study.SecureAggregation.Enabled)
-        {
-            Terminal.Err.MarkupLine(Markup.Escape($"secure aggregation (SecAgg+): the coordinator sees only the sum of the sites' updates{(settings.Dropout > 0 ? $"; simulated dropout {settings.Dropout}" : string.Empty)}"));
-        }
+        StudyComposition.Announce(study, settings.Dropout);
 
         // Every simulated site trains on a thread-pool thread; without enough threads ready, the
         // actors' protocol replies queue behind training and miss their stage deadlines.
@@ -97,9 +75,7 @@ internal static class SimRunner
 
         var config = settings.ToReportConfig();
         config["data_summary"] = DataSummary(dataset.Description);
-        AddPrivacy(config, study.Privacy);
-        config["secure_aggregation"] = study.SecureAggregation.Enabled;
-        config["normalize"] = study.FederatedStatistics is null ? "site" : "federated";
+        StudyComposition.AddToReportConfig(config, study);
         var report = RunReport.Build(config, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         var path = ReportFile.Write(folder, report);
@@ -149,32 +125,6 @@ internal static class SimRunner
         dataset.Description.FeatureNames.Length,
         dataset.Pooling.Count > 0 ? dataset.Pooling[0].StatisticsLength : 0,
         () => PrivacyPlanner.DefaultSamplingRate(settings.BatchSize, dataset));
-
-    private static void AddPrivacy(JsonObject config, PrivacyOptions privacy)
-    {
-        config["record_noise_multiplier"] = privacy.RecordLevel ? privacy.RecordNoiseMultiplier : null;
-        config["record_sampling_rate"] = privacy.RecordLevel ? privacy.RecordSamplingRate : null;
-        config["site_noise_multiplier"] = privacy.SiteLevel ? privacy.SiteNoiseMultiplier : null;
-        config["max_epsilon"] = privacy.MaxEpsilon;
-    }
-
-    private static string Describe(PrivacyOptions p, bool secureAggregation)
-    {
-        var parts = new List<string>();
-        if (p.RecordLevel)
-        {
-            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"record-level DP-SGD σ = {p.RecordNoiseMultiplier}, C = {p.RecordClip}, q = {p.RecordSamplingRate}"));
-        }
-
-        if (p.SiteLevel)
-        {
-            var kind = secureAggregation ? "distributed discrete Gaussian (each site adds its share before masking)" : "central Gaussian";
-            parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"site-level {kind} σ = {p.SiteNoiseMultiplier}, C = {p.SiteClip}"));
-        }
-
-        var budget = p.MaxEpsilon is { } max ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"budget ε ≤ {max} at δ = {p.Delta}") : "no budget";
-        return $"differential privacy: {string.Join("; ", parts)}; {budget}";
-    }
 
     private static JsonObject DataSummary(DatasetDescription description)
     {

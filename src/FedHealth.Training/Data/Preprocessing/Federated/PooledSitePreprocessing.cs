@@ -44,5 +44,8 @@ public sealed class PooledSitePreprocessing : IPooledPreprocessing
         return SiteDatasets.Preprocess(_raw, _layout, PooledFeatureStatistics.From(pooled, _layout));
     }
 
+    public SiteData PrepareWithOwnStatistics() =>
+        SiteDatasets.Preprocess(_raw, _layout, FeatureStatistics.FromTraining(_raw.Train, _layout));
+
     private StatisticsEncoding Encoding(int modulusBits) => new(modulusBits, _fractionBits, _maxSites);
 }

@@ -1,0 +1,17 @@
+using FedHealth.Cli.Commands.Services;
+
+namespace FedHealth.Cli.Commands.Coordinator;
+
+/// <summary>Where the coordinator listens, its certificate, and where the report goes.</summary>
+internal sealed class CoordinatorSection
+{
+    public const int DefaultPort = 7400;
+
+    public EndpointSection Bind { get; set; } = new() { Port = DefaultPort };
+
+    public TlsSection Tls { get; set; } = new();
+
+    public string? Output { get; set; }
+
+    public double RegistrationTimeoutSeconds { get; set; } = 300;
+}

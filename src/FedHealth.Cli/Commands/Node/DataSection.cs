@@ -1,0 +1,29 @@
+namespace FedHealth.Cli.Commands.Node;
+
+/// <summary>
+/// Where a node's rows come from: <c>csv</c> (a file on the hospital's server; <see cref="SiteColumn"/>
+/// and <see cref="SiteValue"/> pick this site's rows from a shared file) or <c>synthetic</c>
+/// (site <see cref="Index"/> of the built-in cohort of <see cref="Sites"/> sites, for development).
+/// </summary>
+internal sealed class DataSection
+{
+    public string Kind { get; set; } = "csv";
+
+    public string? Path { get; set; }
+
+    public string? SiteColumn { get; set; }
+
+    public string? SiteValue { get; set; }
+
+    public string? SplitColumn { get; set; }
+
+    public List<string> Categorical { get; set; } = [];
+
+    public double TestFraction { get; set; } = 0.25;
+
+    public int Seed { get; set; } = 42;
+
+    public int Sites { get; set; } = 4;
+
+    public int Index { get; set; }
+}

@@ -1,0 +1,56 @@
+using FedHealth.Cli.Commands.Services;
+using FedHealth.Pki.Identity;
+
+namespace FedHealth.Cli.Commands.Node;
+
+/// <summary>node.json (docs/configuration.md): <c>Node</c> and <c>Schema</c>.</summary>
+internal sealed class NodeConfig
+{
+    public NodeSection Node { get; set; } = new();
+
+    public SchemaSection Schema { get; set; } = new();
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!PeerIds.IsValid(Node.SiteId))
+        {
+            problems.Add($"Node:SiteId is required: a valid site id (letters, digits, '-', '_', '.', 1–64 characters){(Node.SiteId is null ? string.Empty : $", not '{Node.SiteId}'")}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Node.Coordinator.Host))
+        {
+            problems.Add("Node:Coordinator:Host is required.");
+        }
+
+        if (Node.Coordinator.Port is < 1 or > 65535)
+        {
+            problems.Add($"Node:Coordinator:Port must be 1–65535 (got {Node.Coordinator.Port}).");
+        }
+
+        ServiceChecks.Endpoint("Node:Bind", Node.Bind, allowAnyPort: true, problems);
+        ServiceChecks.Tls("Node:Tls", Node.Tls, requireCrl: true, problems);
+        var data = Node.Data;
+        switch (data.Kind)
+        {
+            case "csv" when string.IsNullOrWhiteSpace(data.Path):
+                problems.Add("Node:Data:Path is required for csv data.");
+                break;
+            case "csv" when (data.SiteColumn is null) != (data.SiteValue is null):
+                problems.Add("Node:Data: give both SiteColumn and SiteValue (a shared file) or neither (a file of this site's rows).");
+                break;
+            case "csv":
+            case "synthetic" when data.Sites >= 1 && data.Index >= 0 && data.Index < data.Sites:
+                break;
+            case "synthetic":
+                problems.Add($"Node:Data: synthetic data needs Sites ≥ 1 and 0 ≤ Index < Sites (got Sites {data.Sites}, Index {data.Index}).");
+                break;
+            default:
+                problems.Add($"Node:Data:Kind must be csv or synthetic (got '{data.Kind}').");
+                break;
+        }
+
+        ServiceChecks.Schema(Schema, problems);
+        return problems;
+    }
+}

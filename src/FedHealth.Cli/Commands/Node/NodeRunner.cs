@@ -1,0 +1,87 @@
+using Akka.Actor;
+using Akka.Hosting;
+using FedHealth.Cli.Commands.Services;
+using FedHealth.Cli.Console;
+using FedHealth.Core.Ids;
+using FedHealth.Crypto.Signatures;
+using FedHealth.Hosting.Akka;
+using FedHealth.Hosting.Enrolment;
+using FedHealth.Hosting.Remote;
+using FedHealth.Node.Agent;
+using FedHealth.Node.SecureAggregation;
+using FedHealth.Training.Trainer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Spectre.Console;
+
+namespace FedHealth.Cli.Commands.Node;
+
+/// <summary>
+/// The node service: validates its configuration and data, connects to the coordinator with mutual
+/// TLS (registering again with backoff whenever the connection is lost), trains when asked, and
+/// runs until stopped. It sends only protocol messages, never a row.
+/// </summary>
+internal static class NodeRunner
+{
+    public static async Task<int> RunAsync(string configPath, IReadOnlyList<string> overrides, CancellationToken cancellationToken)
+    {
+        var config = ServiceConfiguration.Bind<NodeConfig>(ServiceConfiguration.Build(configPath, overrides));
+        ServiceConfiguration.Refuse(config.Problems());
+        var node = config.Node;
+        var site = new SiteId(node.SiteId!);
+        var data = NodeData.Load(site, node.Data, config.Schema);
+
+        // The only peer a node talks to is the coordinator named in its configuration.
+        using var tls = ServiceTls.Load("Node:Tls", node.Tls, new HashSet<string>(StringComparer.Ordinal) { node.Coordinator.Id });
+        using var signingKey = Ed25519SigningKey.Generate();
+        var identity = new SecureAggregationIdentity(signingKey, new Dictionary<SiteId, byte[]>())
+        {
+            Enrolment = CertificateEnrolment.Create(site, signingKey.PublicKey, tls.Certificate),
+            Verifier = new CertificateEnrolmentVerifier(PeerTrust(node.Tls)),
+        };
+
+        var bind = node.Bind;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(Log.Logger, dispose: false);
+        builder.Services.AddAkka(TlsRemoting.SystemName, akka => akka
+            .WithFedHealthSerialization()
+            .WithFedHealthLogging()
+            .WithFedHealthTlsRemoting(new RemoteEndpoint(bind.Host, bind.Port, bind.PublicHost), tls.Certificate, tls.Validator));
+        using var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new UserInputException($"Node:Bind: cannot listen on {bind.Host}:{bind.Port}: {ex.GetBaseException().Message}", ex);
+        }
+
+        try
+        {
+            var system = host.Services.GetRequiredService<ActorSystem>();
+            var coordinator = TlsRemoting.Address(node.Coordinator.Host!, node.Coordinator.Port);
+            var registry = system.ActorSelection($"{coordinator}/user/registry");
+            system.ActorOf(NodeAgentActor.Props(data, new LocalTrainer(), registry, identity), "node");
+            Terminal.Err.WriteLine($"site {site} connecting to {coordinator} (mutual TLS); stop with Ctrl-C");
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Asked to stop: a clean exit.
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Relayed enrolments are checked against the consortium's sites, whichever they are.</summary>
+    private static Pki.Trust.ConsortiumTrust PeerTrust(TlsSection tls) =>
+        Pki.Trust.ConsortiumTrust.Load(tls.CaCertificate!, tls.Crl!);
+}

@@ -1,0 +1,17 @@
+using FedHealth.Cli.Commands.Services;
+
+namespace FedHealth.Cli.Commands.Node;
+
+/// <summary>A hospital's node: its site id, the coordinator, where it listens, its certificate, its data.</summary>
+internal sealed class NodeSection
+{
+    public string? SiteId { get; set; }
+
+    public CoordinatorAddressSection Coordinator { get; set; } = new();
+
+    public EndpointSection Bind { get; set; } = new();
+
+    public TlsSection Tls { get; set; } = new();
+
+    public DataSection Data { get; set; } = new();
+}
