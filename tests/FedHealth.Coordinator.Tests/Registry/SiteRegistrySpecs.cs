@@ -1,3 +1,4 @@
+using FedHealth.Core.Enrolment;
 using Akka.Actor;
 using FedHealth.Coordinator.Registry;
 using FedHealth.Coordinator.Tests.Support;
@@ -42,15 +43,37 @@ public sealed class SiteRegistrySpecs(ITestOutputHelper output) : ProductionWire
     }
 
     [Fact]
-    public void A_site_that_is_not_enrolled_is_refused()
+    public void A_site_that_is_not_enrolled_is_refused_with_the_reason()
     {
         var registry = Sys.ActorOf(SiteRegistryActor.Props(site => site.Value == "h1"));
         var stranger = CreateTestProbe();
 
         registry.Tell(new RegisterSite(new("intruder")), stranger.Ref);
 
-        stranger.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Contains("not enrolled", stranger.ExpectMsg<RegistrationRefused>().Reason, StringComparison.Ordinal);
         registry.Tell(GetRegisteredSites.Instance);
         Assert.Empty(ExpectMsg<RegisteredSites>().Sites);
+    }
+
+    [Fact]
+    public void Across_a_network_a_registration_without_a_verified_enrolment_is_refused()
+    {
+        var registry = Sys.ActorOf(SiteRegistryActor.Props(verifier: new RefusingVerifier()));
+        var site = CreateTestProbe();
+
+        registry.Tell(new RegisterSite(new("h1")), site.Ref);
+        registry.Tell(new RegisterSite(new("h1"), new SiteEnrolment(new("h2"), new byte[32], [], [])), site.Ref);
+        registry.Tell(new RegisterSite(new("h1"), new SiteEnrolment(new("h1"), new byte[32], [], [])), site.Ref);
+
+        Assert.Contains("no certificate-bound enrolment", site.ExpectMsg<RegistrationRefused>().Reason, StringComparison.Ordinal);
+        Assert.Contains("not h1", site.ExpectMsg<RegistrationRefused>().Reason, StringComparison.Ordinal);
+        Assert.Equal("certificate revoked", site.ExpectMsg<RegistrationRefused>().Reason);
+        registry.Tell(GetRegisteredSites.Instance);
+        Assert.Empty(ExpectMsg<RegisteredSites>().Sites);
+    }
+
+    private sealed class RefusingVerifier : IEnrolmentVerifier
+    {
+        public string? Refusal(SiteEnrolment enrolment) => "certificate revoked";
     }
 }
