@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares the local federation of docker-compose.sim.yml, in git-ignored folders beside this script:
 #   certs/ca/            the development CA (its key: mounted into no container)
-#   certs/ca-public/     ca.crt.pem and ca.crl.pem, for the coordinator
+#   certs/ca-public/     ca.crt.pem and ca.crl.pem, for the coordinator and every node
 #   certs/coordinator/   the coordinator's key, its password file and ca.crt.pem
 #   certs/hospital-N/    site N's key, its password file and ca.crt.pem
 #   data/hospital-N/     heart_disease.csv: hospital N's rows only (center N), without the center column
