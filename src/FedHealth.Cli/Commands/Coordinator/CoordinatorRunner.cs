@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Akka.Actor;
-using Akka.Hosting;
 using FedHealth.Cli.Commands.Services;
 using FedHealth.Cli.Commands.Sim;
 using FedHealth.Cli.Console;
@@ -9,7 +8,6 @@ using FedHealth.Coordinator.Reporting;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.Study;
 using FedHealth.Core.Ids;
-using FedHealth.Hosting.Akka;
 using FedHealth.Hosting.Enrolment;
 using FedHealth.Hosting.Remote;
 using FedHealth.Simulation.InProcess;
@@ -17,7 +15,6 @@ using FedHealth.Training.Data.Preprocessing.Federated;
 using FedHealth.Training.Trainer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Serilog;
 using Spectre.Console;
 
@@ -53,22 +50,7 @@ internal static class CoordinatorRunner
         StudyComposition.Announce(study);
 
         var bind = config.Coordinator.Bind;
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.ClearProviders();
-        builder.Services.AddSerilog(Log.Logger, dispose: false);
-        builder.Services.AddAkka(TlsRemoting.SystemName, akka => akka
-            .WithFedHealthSerialization()
-            .WithFedHealthLogging()
-            .WithFedHealthTlsRemoting(new RemoteEndpoint(bind.Host, bind.Port, bind.PublicHost), tls.Certificate, tls.Validator));
-        using var host = builder.Build();
-        try
-        {
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new UserInputException($"Coordinator:Bind: cannot listen on {bind.Host}:{bind.Port}: {ex.GetBaseException().Message}", ex);
-        }
+        using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, cancellationToken).ConfigureAwait(false);
 
         Terminal.Err.WriteLine($"coordinator listening on {TlsRemoting.Address(bind.PublicHost ?? bind.Host, bind.Port)} (mutual TLS); waiting for {study.MinAvailableSites} of {enrolled.Count} enrolled sites");
         StudyResult result;

@@ -1,10 +1,8 @@
 using Akka.Actor;
-using Akka.Hosting;
 using FedHealth.Cli.Commands.Services;
 using FedHealth.Cli.Console;
 using FedHealth.Core.Ids;
 using FedHealth.Crypto.Signatures;
-using FedHealth.Hosting.Akka;
 using FedHealth.Hosting.Enrolment;
 using FedHealth.Hosting.Remote;
 using FedHealth.Node.Agent;
@@ -12,7 +10,6 @@ using FedHealth.Node.SecureAggregation;
 using FedHealth.Training.Trainer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Serilog;
 using Spectre.Console;
 
@@ -43,22 +40,7 @@ internal static class NodeRunner
         };
 
         var bind = node.Bind;
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.ClearProviders();
-        builder.Services.AddSerilog(Log.Logger, dispose: false);
-        builder.Services.AddAkka(TlsRemoting.SystemName, akka => akka
-            .WithFedHealthSerialization()
-            .WithFedHealthLogging()
-            .WithFedHealthTlsRemoting(new RemoteEndpoint(bind.Host, bind.Port, bind.PublicHost), tls.Certificate, tls.Validator));
-        using var host = builder.Build();
-        try
-        {
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            throw new UserInputException($"Node:Bind: cannot listen on {bind.Host}:{bind.Port}: {ex.GetBaseException().Message}", ex);
-        }
+        using var host = await ServiceHost.StartAsync("Node:Bind", bind, tls, cancellationToken).ConfigureAwait(false);
 
         try
         {

@@ -1,0 +1,36 @@
+using Akka.Hosting;
+using FedHealth.Cli.Console;
+using FedHealth.Hosting.Akka;
+using FedHealth.Hosting.Remote;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+
+namespace FedHealth.Cli.Commands.Services;
+
+/// <summary>A service's host: Serilog, the protocol serializer, and Akka.Remote over mutual TLS only, listening where configured.</summary>
+internal static class ServiceHost
+{
+    public static async Task<IHost> StartAsync(string key, EndpointSection bind, ServiceTls tls, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(Log.Logger, dispose: false);
+        builder.Services.AddAkka(TlsRemoting.SystemName, akka => akka
+            .WithFedHealthSerialization()
+            .WithFedHealthLogging()
+            .WithFedHealthTlsRemoting(new RemoteEndpoint(bind.Host, bind.Port, bind.PublicHost), tls.Certificate, tls.Validator));
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            return host;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new UserInputException($"{key}: cannot listen on {bind.Host}:{bind.Port}: {ex.GetBaseException().Message}", ex);
+        }
+    }
+}
