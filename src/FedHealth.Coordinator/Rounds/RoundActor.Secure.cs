@@ -7,6 +7,7 @@ using FedHealth.Core.Protocol.SecureAggregation;
 using FedHealth.Core.Strategy;
 using FedHealth.Core.Training;
 using FedHealth.Coordinator.Privacy;
+using FedHealth.Coordinator.SecureSessions;
 using FedHealth.Privacy.Distributed;
 using FedHealth.SecureAggregation.Parameters;
 using FedHealth.SecureAggregation.Quantization;
@@ -23,7 +24,7 @@ public sealed partial class RoundActor
 {
     private readonly HashSet<SiteId> _gone = [];
     private readonly List<SiteFailure> _dropouts = [];
-    private SecAggServer? _secure;
+    private SecureSumSession? _session;
     private SecAggQuantization? _quantization;
     private IReadOnlyList<SiteId>? _secureIncluded;
     private DistributedDpCodec? _distributed;
@@ -56,7 +57,12 @@ public sealed partial class RoundActor
         }
 
         var vectorLength = (_distributed?.Plan.PaddedDimension ?? _plan.Global.Length) + 1;
-        _secure = new SecAggServer(Study, Round, _sampled, choice.ToParameters(options.ModulusBits), vectorLength, settings.EnrolledKeys);
+        var server = new SecAggServer(Study, Round, _sampled, choice.ToParameters(options.ModulusBits), vectorLength, settings.EnrolledKeys);
+
+        // The masked input waits for local training; the other stages are quick round trips.
+        _session = new SecureSumSession(server, _plan.Sites, Timers, _log, StageTimedOut.Secure,
+            stage => stage == SecAggStage.MaskedInput ? _plan.FitTimeout : options.StageTimeout,
+            FinishSecureFit, AbortSecureFit);
         var spec = new SecureAggregationSpec(
             _quantization.ClipRange, _quantization.Scale, _quantization.MaxWeight, _quantization.ModulusBits, settings.UnitWeights || distributed is not null, distributed,
             settings.Enrolments?.Where(e => _sampled.Contains(e.Site)).ToList());
@@ -68,7 +74,7 @@ public sealed partial class RoundActor
         }
 
         Become(SecureFitting);
-        Send(_secure.Start());
+        _session.Start();
         _log.Debug("Round {Round}: secure aggregation with k = {K}, t = {T} over {Count} sites", Round, choice.Neighbours, choice.Threshold, _sampled.Count);
     }
 
@@ -89,7 +95,7 @@ public sealed partial class RoundActor
                 Gone(site, "node terminated");
             }
         });
-        Receive<StageTimedOut>(m => m == StageTimedOut.Secure, _ => Advance());
+        Receive<StageTimedOut>(m => m == StageTimedOut.Secure, _ => _session!.TimedOut());
         ReceiveAny(Ignore);
     }
 
@@ -101,13 +107,7 @@ public sealed partial class RoundActor
             return;
         }
 
-        var receipt = _secure!.Receive(message);
-        if (!receipt.Accepted)
-        {
-            _log.Warning("Round {Round}: refused a {Message}: {Reason}", Round, message.GetType().Name, receipt.Reason);
-        }
-
-        AdvanceIfSettled();
+        _session!.Receive(message);
     }
 
     private void Gone(SiteId site, string reason)
@@ -118,51 +118,13 @@ public sealed partial class RoundActor
             _failures.Add(new SiteFailure(site, nameof(ProtocolStage.Fit), reason));
         }
 
-        AdvanceIfSettled();
+        _session!.Gone(site);
     }
 
-    /// <summary>Closes the stage as soon as every site still awaited has answered or is known to be gone.</summary>
-    private void AdvanceIfSettled()
+    private void AbortSecureFit(SecAggRoundAbort abort)
     {
-        if (_secure is { IsFinished: false } server && server.AwaitedSites.All(_gone.Contains))
-        {
-            Advance();
-        }
-    }
-
-    private void Advance()
-    {
-        Timers.Cancel(StageTimer);
-        Send(_secure!.CloseStage());
-    }
-
-    private void Send(SecAggServerStep step)
-    {
-        if (step.Result is { } result)
-        {
-            FinishSecureFit(result);
-            return;
-        }
-
-        if (step.Abort is { } abort)
-        {
-            RecordDropouts(abort.Dropouts);
-            Abort($"secure aggregation aborted at {abort.Stage}: {abort.Reason}");
-            return;
-        }
-
-        foreach (var outgoing in step.Outgoing)
-        {
-            if (_plan.Sites.TryGetValue(outgoing.To, out var site))
-            {
-                site.Tell(outgoing.Message);
-            }
-        }
-
-        // The masked input waits for local training; the other stages are quick round trips.
-        var deadline = _secure!.Stage == SecAggStage.MaskedInput ? _plan.FitTimeout : _plan.Secure!.Options.StageTimeout;
-        Timers.StartSingleTimer(StageTimer, StageTimedOut.Secure, deadline);
-        AdvanceIfSettled();
+        RecordDropouts(abort.Dropouts);
+        Abort($"secure aggregation aborted at {abort.Stage}: {abort.Reason}");
     }
 
     private void FinishSecureFit(SecAggRoundResult result)

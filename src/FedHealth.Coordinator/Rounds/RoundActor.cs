@@ -271,7 +271,7 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
             _totalTrainMs,
             global.ContentHash())
         {
-            SecureAggregation = _secure is not null,
+            SecureAggregation = _session is not null,
             Dropouts = _dropouts,
             DistributedNoise = updated ? _distributedNoise : null,
         };

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using FedHealth.Coordinator.Rounds;
+using FedHealth.Coordinator.SecureSessions;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
 using FedHealth.Core.Protocol.SecureAggregation;
@@ -27,7 +28,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
     private readonly List<SiteFailure> _failures = [];
     private readonly HashSet<SiteId> _awaitingConfirmation = [];
     private readonly List<SiteId> _prepared = [];
-    private SecAggServer? _server;
+    private SecureSumSession? _session;
     private int _contributors;
     private PooledStatistics? _pooled;
 
@@ -53,8 +54,10 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
         }
 
         var choice = SecAggParameterChooser.Choose(Sites.Count, options.ExpectedDropout, options.CorruptFraction);
-        _server = new SecAggServer(
+        var server = new SecAggServer(
             _plan.Study, _plan.Session, Sites, choice.ToParameters(_plan.Options.ModulusBits), _plan.Options.VectorLength, _plan.Secure.EnrolledKeys);
+        _session = new SecureSumSession(server, _plan.Sites, Timers, _log, StageTimedOut.Statistics, _ => options.StageTimeout, Release,
+            abort => Finish($"secure aggregation of the statistics aborted at {abort.Stage}: {abort.Reason}"));
         var instruction = new StatisticsInstruction(_plan.Study, _plan.Session, _plan.Options.VectorLength, _plan.Options.ModulusBits, _plan.Secure.Enrolments);
         foreach (var site in _plan.Sites.Values)
         {
@@ -62,7 +65,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
             site.Tell(instruction);
         }
 
-        Send(_server.Start());
+        _session.Start();
     }
 
     private void Summing()
@@ -81,7 +84,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
                 Gone(site, "node terminated");
             }
         });
-        Receive<StageTimedOut>(m => m == StageTimedOut.Statistics, _ => Advance());
+        Receive<StageTimedOut>(m => m == StageTimedOut.Statistics, _ => _session!.TimedOut());
         ReceiveAny(Ignore);
     }
 
@@ -140,13 +143,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
             return;
         }
 
-        var receipt = _server!.Receive(message);
-        if (!receipt.Accepted)
-        {
-            _log.Warning("Statistics: refused a {Message}: {Reason}", message.GetType().Name, receipt.Reason);
-        }
-
-        AdvanceIfSettled();
+        _session!.Receive(message);
     }
 
     private void Gone(SiteId site, string reason)
@@ -157,47 +154,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
             _failures.Add(new SiteFailure(site, nameof(ProtocolStage.Statistics), reason));
         }
 
-        AdvanceIfSettled();
-    }
-
-    private void AdvanceIfSettled()
-    {
-        if (_server is { IsFinished: false } server && server.AwaitedSites.All(_gone.Contains))
-        {
-            Advance();
-        }
-    }
-
-    private void Advance()
-    {
-        Timers.Cancel(StageTimer);
-        Send(_server!.CloseStage());
-    }
-
-    private void Send(SecAggServerStep step)
-    {
-        if (step.Result is { } result)
-        {
-            Release(result);
-            return;
-        }
-
-        if (step.Abort is { } abort)
-        {
-            Finish($"secure aggregation of the statistics aborted at {abort.Stage}: {abort.Reason}");
-            return;
-        }
-
-        foreach (var outgoing in step.Outgoing)
-        {
-            if (_plan.Sites.TryGetValue(outgoing.To, out var site))
-            {
-                site.Tell(outgoing.Message);
-            }
-        }
-
-        Timers.StartSingleTimer(StageTimer, StageTimedOut.Statistics, _plan.Secure.Options.StageTimeout);
-        AdvanceIfSettled();
+        _session!.Gone(site);
     }
 
     /// <summary>Every connected site gets the pooled sum (also one that dropped out of the sum: it is the consortium's, not any one site's).</summary>
