@@ -30,7 +30,21 @@ internal static class ServiceHost
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             host.Dispose();
-            throw new UserInputException($"{key}: cannot listen on {bind.Host}:{bind.Port}: {ex.GetBaseException().Message}", ex);
+            throw new UserInputException($"{key}: cannot listen on {bind.Host}:{bind.Port}: {Cause(ex)}", ex);
         }
+    }
+
+    /// <summary>The socket's own words (e.g. "Address already in use") rather than the wrappers'.</summary>
+    private static string Cause(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException socket)
+            {
+                return socket.Message;
+            }
+        }
+
+        return exception.GetBaseException().Message;
     }
 }
