@@ -106,7 +106,7 @@ internal static class SimRunner
         return (result, report, path);
     }
 
-    private static PreparedDataset LoadData(SimSettings settings)
+    internal static PreparedDataset LoadData(SimSettings settings)
     {
         if (settings.IsSynthetic)
         {
@@ -176,7 +176,7 @@ internal static class SimRunner
         return $"differential privacy: {string.Join("; ", parts)}; {budget}";
     }
 
-    private static JsonObject DataSummary(DatasetDescription description)
+    internal static JsonObject DataSummary(DatasetDescription description)
     {
         var sites = new JsonObject();
         foreach (var site in description.Sites)
