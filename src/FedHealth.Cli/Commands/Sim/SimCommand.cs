@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using FedHealth.Cli.Commands.Sim.Processes;
 using FedHealth.Cli.Console;
 using FedHealth.Core.Options;
 using FedHealth.Core.Training;
@@ -62,6 +63,7 @@ internal static class SimCommand
         var seed = new Option<int>("--seed") { Description = "Seed for data, initialisation, sampling and local training order", DefaultValueFactory = _ => 42 };
         var output = new Option<string?>("--out") { Description = "Folder for report.json (default runs/<timestamp>/)" };
         var json = new Option<bool>("--json") { Description = "Print report.json on stdout and nothing else there" };
+        var processes = new Option<bool>("--processes") { Description = "Run the coordinator and each site as separate fedhealth processes over mutual TLS on loopback, with a throwaway PKI" };
 
         Positive(rounds, "rounds");
         Positive(batchSize, "batch size");
@@ -79,7 +81,7 @@ internal static class SimCommand
         {
             data, label, siteColumn, splitColumn, categorical, sites, partition, testFraction, rounds, model, hidden,
             optimizer, lr, localSteps, localEpochs, batchSize, fractionFit, minFitSites, fitTimeout,
-            dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, normalize, dropout, stageTimeout, seed, output, json,
+            dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, normalize, dropout, stageTimeout, seed, output, json, processes,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -131,11 +133,17 @@ internal static class SimCommand
                 Seed = parse.GetValue(seed),
                 Out = parse.GetValue(output),
                 Json = parse.GetValue(json),
+                Processes = parse.GetValue(processes),
             };
             if (settings.Dp != DpMode.Off && settings.TargetEpsilon is null && settings.NoiseMultiplier is null)
             {
                 // Defaults must protect: DP is on unless switched off, at a stated ε.
                 settings = settings with { TargetEpsilon = PrivacyPlanner.DefaultEpsilon };
+            }
+
+            if (settings.Processes)
+            {
+                return await ProcessSimRunner.RunAsync(settings, ct).ConfigureAwait(false);
             }
 
             return await SimRunner.RunAsync(settings, ct).ConfigureAwait(false);

@@ -82,7 +82,7 @@ internal static class SimRunner
         return (result, report, path);
     }
 
-    private static PreparedDataset LoadData(SimSettings settings)
+    internal static PreparedDataset LoadData(SimSettings settings)
     {
         if (settings.IsSynthetic)
         {
@@ -126,7 +126,7 @@ internal static class SimRunner
         dataset.Pooling.Count > 0 ? dataset.Pooling[0].StatisticsLength : 0,
         () => PrivacyPlanner.DefaultSamplingRate(settings.BatchSize, dataset));
 
-    private static JsonObject DataSummary(DatasetDescription description)
+    internal static JsonObject DataSummary(DatasetDescription description)
     {
         var sites = new JsonObject();
         foreach (var site in description.Sites)

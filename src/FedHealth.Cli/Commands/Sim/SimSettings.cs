@@ -87,6 +87,9 @@ internal sealed record SimSettings
 
     public bool Json { get; init; }
 
+    /// <summary>Run the coordinator and every site as separate <c>fedhealth</c> processes over mutual TLS on loopback (docs/simulation.md).</summary>
+    public bool Processes { get; init; }
+
     public bool IsSynthetic => string.Equals(Data, SyntheticData, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The <c>config</c> object of report.json: what was run, in the flags' own terms.</summary>

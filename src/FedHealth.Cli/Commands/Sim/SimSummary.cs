@@ -8,32 +8,38 @@ namespace FedHealth.Cli.Commands.Sim;
 /// <summary>The human-readable result: a per-round table, the final per-site figures, and where the report is.</summary>
 internal static class SimSummary
 {
-    public static void Print(IAnsiConsole console, StudyResult result, JsonObject report, string reportPath)
+    public static void Print(IAnsiConsole console, StudyResult result, JsonObject report, string reportPath) =>
+        Print(console, report, reportPath);
+
+    /// <summary>From report.json alone, so a study run by a coordinator process prints the same summary.</summary>
+    public static void Print(IAnsiConsole console, JsonObject report, string reportPath)
     {
         var rounds = new Table().Title("Rounds").AddColumns("round", "sites ok", "failures", "train loss", "eval loss", "accuracy", "AUC", "mean site acc", "time (s)");
-        foreach (var r in result.Rounds)
+        foreach (var r in report["rounds"]?.AsArray() ?? [])
         {
-            var e = r.Evaluation;
             rounds.AddRow(
-                r.Round.ToString(CultureInfo.InvariantCulture),
-                $"{r.SitesSucceeded.Count}/{r.SitesSampled.Count}",
-                r.Failures.Count.ToString(CultureInfo.InvariantCulture),
-                F(r.TrainLoss), F(e?.Loss), F(e?.Accuracy), F(e?.Auc), F(e?.MeanSiteAccuracy),
-                (r.DurationMilliseconds / 1000).ToString("0.00", CultureInfo.InvariantCulture));
+                r!["round"]!.ToString(),
+                $"{r["sites_succeeded"]}/{r["sites_sampled"]}",
+                (r["failures"]?.AsArray().Count ?? 0).ToString(CultureInfo.InvariantCulture),
+                J(r["train_loss"]), J(r["eval_loss"]), J(r["eval_accuracy"]), J(r["eval_auc"]), J(r["mean_site_accuracy"]),
+                ((r["duration_ms"]?.GetValue<double>() ?? 0) / 1000).ToString("0.00", CultureInfo.InvariantCulture));
         }
 
         console.Write(rounds);
-        var final = (JsonObject)report["final"]!;
+        var final = report["final"] as JsonObject ?? [];
         var sites = new Table().Title("Final model, per site").AddColumns("site", "test rows", "accuracy", "AUC");
-        foreach (var (site, node) in (JsonObject)final["per_site"]!)
+        foreach (var (site, node) in final["per_site"] as JsonObject ?? [])
         {
             sites.AddRow(Markup.Escape(site), node!["n_test"]!.ToString(), J(node["accuracy"]), J(node["auc"]));
         }
 
         console.Write(sites);
-        console.MarkupLine($"status: [bold]{Markup.Escape(result.Status)}[/]{(result.Reason is null ? string.Empty : " — " + Markup.Escape(result.Reason))}");
+        var status = report["status"]?.GetValue<string>() ?? "unknown";
+        var reason = report["reason"]?.GetValue<string>();
+        console.MarkupLine($"status: [bold]{Markup.Escape(status)}[/]{(reason is null ? string.Empty : " — " + Markup.Escape(reason))}");
         console.MarkupLine($"mean site accuracy [bold]{J(final["mean_site_accuracy"])}[/], pooled accuracy {J(final["pooled_accuracy"])}, pooled AUC {J(final["pooled_auc"])}");
-        console.MarkupLine($"wall time {((double)report["wall_time_ms"]! / 1000).ToString("0.0", CultureInfo.InvariantCulture)} s; report: {Markup.Escape(reportPath)}");
+        var wall = report["wall_time_ms"]?.GetValue<double>() ?? 0;
+        console.MarkupLine($"wall time {(wall / 1000).ToString("0.0", CultureInfo.InvariantCulture)} s; report: {Markup.Escape(reportPath)}");
     }
 
     private static string F(double? value) =>

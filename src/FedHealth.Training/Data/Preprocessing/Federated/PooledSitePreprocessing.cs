@@ -33,6 +33,12 @@ public sealed class PooledSitePreprocessing : IPooledPreprocessing
 
     public SiteId Site => _raw.Site;
 
+    /// <summary>The consortium's column layout: the raw inputs every site must have and the columns given a missing-value indicator.</summary>
+    public FeatureLayout Layout => _layout;
+
+    /// <summary>The site's training and test rows as split, before imputation and standardisation (missing values are NaN).</summary>
+    public SiteData RawSplit => _raw;
+
     public int StatisticsLength => StatisticsEncoding.Length(_layout.InputNames.Length);
 
     public ulong[] EncodeStatistics(int modulusBits) =>

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FedHealth.Simulation.Processes;
+
+/// <summary>
+/// coordinator.json and node.json exactly as docs/configuration.md describes them, for processes
+/// on the loopback interface. Pure: no files, no sockets.
+/// </summary>
+public static class FederationConfigs
+{
+    /// <summary>Every process listens on, and is reached at, the IPv4 loopback address; the certificates name it as IP 127.0.0.1.</summary>
+    public const string LoopbackHost = "127.0.0.1";
+
+    public const string DefaultStudyId = "local-federation";
+
+    public static JsonSerializerOptions WriteOptions { get; } = new() { WriteIndented = true };
+
+    /// <summary>
+    /// The coordinator's configuration. <paramref name="study"/> is the <c>Study</c> section in the
+    /// contract's keys; <c>Id</c> defaults to <see cref="DefaultStudyId"/> and <c>Sites</c> to
+    /// <paramref name="sites"/> when it does not name them.
+    /// </summary>
+    public static JsonObject Coordinator(
+        int port, TlsFiles tls, string output, TimeSpan registrationTimeout, JsonObject study, IEnumerable<string> sites, FederationSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(tls);
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(sites);
+        ArgumentNullException.ThrowIfNull(schema);
+        CheckPort(port);
+        var studySection = (JsonObject)study.DeepClone();
+        studySection.TryAdd("Id", DefaultStudyId);
+        studySection.TryAdd("Sites", new JsonArray([.. sites.Select(s => (JsonNode?)s)]));
+        return new JsonObject
+        {
+            ["Coordinator"] = new JsonObject
+            {
+                ["Bind"] = Bind(port),
+                ["Tls"] = Tls(tls),
+                ["Output"] = Path.GetFullPath(output),
+                ["RegistrationTimeoutSeconds"] = Seconds(registrationTimeout),
+            },
+            ["Study"] = studySection,
+            ["Schema"] = schema.ToJson(),
+        };
+    }
+
+    /// <summary>One site's node configuration, reaching the coordinator at <see cref="LoopbackHost"/>:<paramref name="coordinatorPort"/>.</summary>
+    public static JsonObject Node(string siteId, int coordinatorPort, int port, TlsFiles tls, SiteDataSource data, FederationSchema schema)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(siteId);
+        ArgumentNullException.ThrowIfNull(tls);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(schema);
+        CheckPort(coordinatorPort);
+        CheckPort(port);
+        return new JsonObject
+        {
+            ["Node"] = new JsonObject
+            {
+                ["SiteId"] = siteId,
+                ["Coordinator"] = new JsonObject
+                {
+                    ["Host"] = LoopbackHost,
+                    ["Port"] = coordinatorPort,
+                    ["Id"] = FederationPki.CoordinatorId,
+                },
+                ["Bind"] = Bind(port),
+                ["Tls"] = Tls(tls),
+                ["Data"] = data.ToJson(),
+            },
+            ["Schema"] = schema.ToJson(),
+        };
+    }
+
+    /// <summary>Writes a configuration as indented JSON (atomically: a crash never leaves half a file).</summary>
+    public static string Write(string path, JsonObject config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, config.ToJsonString(WriteOptions) + "\n");
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+
+    private static JsonObject Bind(int port) => new()
+    {
+        ["Host"] = LoopbackHost,
+        ["Port"] = port,
+        ["PublicHost"] = LoopbackHost,
+    };
+
+    private static JsonObject Tls(TlsFiles tls) => new()
+    {
+        ["Certificate"] = tls.Certificate,
+        ["PasswordFile"] = tls.PasswordFile,
+        ["CaCertificate"] = tls.CaCertificate,
+        ["Crl"] = tls.Crl,
+    };
+
+    private static int Seconds(TimeSpan span) =>
+        span > TimeSpan.Zero
+            ? (int)Math.Ceiling(span.TotalSeconds)
+            : throw new ArgumentOutOfRangeException(nameof(span), span.ToString("c", CultureInfo.InvariantCulture), "The timeout must be positive.");
+
+    private static void CheckPort(int port)
+    {
+        if (port is < 1 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(port), port, "A TCP port is 1–65535.");
+        }
+    }
+}

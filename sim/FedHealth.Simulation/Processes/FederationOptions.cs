@@ -1,0 +1,26 @@
+namespace FedHealth.Simulation.Processes;
+
+/// <summary>How a <see cref="LocalFederation"/> runs and how long it waits.</summary>
+public sealed record FederationOptions
+{
+    /// <summary>The whole run, from the coordinator's start to its exit; then every process is stopped.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary><c>Coordinator.RegistrationTimeoutSeconds</c>: how long the study waits for its sites.</summary>
+    public TimeSpan RegistrationTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long the coordinator may take to accept connections on its port.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Wait for the coordinator's port before starting the nodes (they would retry anyway, but from 1 s upwards).</summary>
+    public bool WaitForCoordinatorPort { get; init; } = true;
+
+    /// <summary>Between SIGTERM and killing the tree when stopping.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>FEDHEALTH_LOG_LEVEL of every process; Information, so that round starts and refusals are in the logs.</summary>
+    public string LogLevel { get; init; } = "Information";
+
+    /// <summary>More environment variables for every process. Inherited <c>FEDHEALTH__*</c> overrides and FEDHEALTH_LOG_FILE are removed first.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+}
