@@ -22,8 +22,10 @@ public static class FederationConfigs
     /// contract's keys; <c>Id</c> defaults to <see cref="DefaultStudyId"/> and <c>Sites</c> to
     /// <paramref name="sites"/> when it does not name them.
     /// </summary>
+    /// <param name="transfer">The transfer channel's port (0: any free one) and the size from which models use it.</param>
     public static JsonObject Coordinator(
-        int port, TlsFiles tls, string output, TimeSpan registrationTimeout, JsonObject study, IEnumerable<string> sites, FederationSchema schema)
+        int port, TlsFiles tls, string output, TimeSpan registrationTimeout, JsonObject study, IEnumerable<string> sites, FederationSchema schema,
+        (int Port, long ThresholdBytes)? transfer = null)
     {
         ArgumentNullException.ThrowIfNull(tls);
         ArgumentNullException.ThrowIfNull(study);
@@ -33,15 +35,21 @@ public static class FederationConfigs
         var studySection = (JsonObject)study.DeepClone();
         studySection.TryAdd("Id", DefaultStudyId);
         studySection.TryAdd("Sites", new JsonArray([.. sites.Select(s => (JsonNode?)s)]));
+        var coordinator = new JsonObject
+        {
+            ["Bind"] = Bind(port),
+            ["Tls"] = Tls(tls),
+            ["Output"] = Path.GetFullPath(output),
+            ["RegistrationTimeoutSeconds"] = Seconds(registrationTimeout),
+        };
+        if (transfer is { } t)
+        {
+            coordinator["Transfer"] = new JsonObject { ["Port"] = t.Port, ["ThresholdBytes"] = t.ThresholdBytes };
+        }
+
         return new JsonObject
         {
-            ["Coordinator"] = new JsonObject
-            {
-                ["Bind"] = Bind(port),
-                ["Tls"] = Tls(tls),
-                ["Output"] = Path.GetFullPath(output),
-                ["RegistrationTimeoutSeconds"] = Seconds(registrationTimeout),
-            },
+            ["Coordinator"] = coordinator,
             ["Study"] = studySection,
             ["Schema"] = schema.ToJson(),
         };

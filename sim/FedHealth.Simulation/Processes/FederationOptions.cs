@@ -6,6 +6,13 @@ public sealed record FederationOptions
     /// <summary>The whole run, from the coordinator's start to its exit; then every process is stopped.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Models from this serialized size go over the coordinator's mutual-TLS transfer channel
+    /// instead of inside the messages; 0 (the default here) sends every model that way, so a local
+    /// federation exercises the channel.
+    /// </summary>
+    public long ModelTransferThresholdBytes { get; init; }
+
     /// <summary><c>Coordinator.RegistrationTimeoutSeconds</c>: how long the study waits for its sites.</summary>
     public TimeSpan RegistrationTimeout { get; init; } = TimeSpan.FromMinutes(2);
 

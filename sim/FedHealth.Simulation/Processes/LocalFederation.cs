@@ -99,13 +99,13 @@ public sealed class LocalFederation : IAsyncDisposable
         spec = spec with { WorkFolder = work };
         Directory.CreateDirectory(work);
         var pki = FederationPki.Create(Path.Combine(work, "pki"), spec.Sites);
-        var ports = FreePorts.Pick(spec.Sites.Count + 1);
+        var ports = FreePorts.Pick(spec.Sites.Count + 2);
         var nodePorts = spec.Sites.Select((s, i) => (s.Id, Port: ports[i + 1])).ToDictionary(p => p.Id, p => p.Port, StringComparer.Ordinal);
         var federation = new LocalFederation(spec, pki, ports[0], nodePorts);
         Directory.CreateDirectory(Path.Combine(work, "logs"));
         FederationConfigs.Write(federation.CoordinatorConfigPath, FederationConfigs.Coordinator(
             federation.CoordinatorPort, pki.Coordinator, federation.OutputFolder, spec.Options.RegistrationTimeout,
-            spec.Study, spec.Sites.Select(s => s.Id), spec.Schema));
+            spec.Study, spec.Sites.Select(s => s.Id), spec.Schema, (ports[^1], spec.Options.ModelTransferThresholdBytes)));
         foreach (var site in spec.Sites)
         {
             federation.WriteNodeConfig(site.Id);

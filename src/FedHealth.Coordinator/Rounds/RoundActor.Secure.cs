@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Akka.Actor;
 using Akka.Event;
+using FedHealth.Core.Delivery;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
 using FedHealth.Core.Protocol.SecureAggregation;
@@ -66,7 +67,8 @@ public sealed partial class RoundActor
         var spec = new SecureAggregationSpec(
             _quantization.ClipRange, _quantization.Scale, _quantization.MaxWeight, _quantization.ModulusBits, settings.UnitWeights || distributed is not null, distributed,
             settings.Enrolments?.Where(e => _sampled.Contains(e.Site)).ToList());
-        var instruction = new FitInstruction(Study, Round, _plan.Model, _plan.Global, fitPlan.Config, spec);
+        var (weights, offer) = ModelDelivery.Prepare(_plan.Global, _plan.Models);
+        var instruction = new FitInstruction(Study, Round, _plan.Model, weights, fitPlan.Config, spec, offer);
         foreach (var site in _sampled)
         {
             Context.Watch(_plan.Sites[site]);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
+using FedHealth.Core.Delivery;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
 using FedHealth.Core.Strategy;
@@ -60,13 +61,21 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
             return;
         }
 
-        if (_plan.Secure is not null && _sampled.Count >= SecAggParameterChooser.MinimumSites)
+        if (_plan.Secure is not null)
         {
+            if (_sampled.Count < SecAggParameterChooser.MinimumSites)
+            {
+                // Never fall back to plain updates: with fewer than three sites the sum would reveal them.
+                Abort($"secure aggregation needs at least {SecAggParameterChooser.MinimumSites} sites and only {_sampled.Count} are available");
+                return;
+            }
+
             StartSecureFit(fitPlan);
             return;
         }
 
-        var instruction = new FitInstruction(Study, Round, _plan.Model, _plan.Global, fitPlan.Config);
+        var (weights, offer) = ModelDelivery.Prepare(_plan.Global, _plan.Models);
+        var instruction = new FitInstruction(Study, Round, _plan.Model, weights, fitPlan.Config, WeightsOffer: offer);
         foreach (var site in _sampled)
         {
             var node = _plan.Sites[site];
@@ -227,7 +236,8 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
             return;
         }
 
-        var instruction = new EvaluateInstruction(Study, Round, _plan.Model, _aggregate.Weights);
+        var (weights, offer) = ModelDelivery.Prepare(_aggregate.Weights, _plan.Models);
+        var instruction = new EvaluateInstruction(Study, Round, _plan.Model, weights, offer);
         foreach (var site in sites)
         {
             Context.Watch(_plan.Sites[site]);

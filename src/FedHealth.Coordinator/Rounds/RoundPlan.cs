@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Akka.Actor;
+using FedHealth.Core.Delivery;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Strategy;
 using FedHealth.Core.Training;
@@ -18,4 +19,8 @@ public sealed record RoundPlan(
     int MinEvaluateSites,
     TimeSpan FitTimeout,
     TimeSpan EvaluateTimeout,
-    SecureRoundSettings? Secure = null);
+    SecureRoundSettings? Secure = null)
+{
+    /// <summary>Offers large models on the transfer channel instead of inside the instructions; null sends every model inline.</summary>
+    public IModelPublisher? Models { get; init; }
+}

@@ -4,6 +4,7 @@ using FedHealth.Coordinator.Privacy;
 using FedHealth.Coordinator.Registry;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.Statistics;
+using FedHealth.Core.Delivery;
 using FedHealth.Core.Options;
 using FedHealth.Core.Protocol.Statistics;
 using FedHealth.Core.Strategy;
@@ -32,14 +33,19 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private IActorRef _listener = ActorRefs.Nobody;
     private IActorRef? _currentRound;
     private int _round;
+    private readonly System.Diagnostics.Stopwatch _rejoinClock = new();
     private int _statisticsAttempt;
     private StatisticsSummary? _statistics;
     private PooledStatistics? _pooled;
     private readonly HashSet<IActorRef> _holdPooled = [];
     private RegisteredSites? _poolingSites;
 
-    public StudyActor(StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy, SecureRoundSettings? secure)
+    private readonly IModelPublisher? _models;
+
+    public StudyActor(
+        StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy, SecureRoundSettings? secure, IModelPublisher? models)
     {
+        _models = models;
         _privacy = privacy;
         _secure = secure;
         _options = options;
@@ -51,11 +57,14 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+
     /// <param name="privacy">Enforces the privacy budget and keeps the ledger; null when the study has no DP.</param>
     /// <param name="secure">Secure aggregation for rounds with enough sites; null for plain rounds.</param>
+    /// <param name="models">Offers large models on the transfer channel; null sends every model inside the instructions.</param>
     public static Props Props(
-        StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy = null, SecureRoundSettings? secure = null) =>
-        Akka.Actor.Props.Create(() => new StudyActor(options, strategy, registry, initial, privacy, secure));
+        StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy = null, SecureRoundSettings? secure = null,
+        IModelPublisher? models = null) =>
+        Akka.Actor.Props.Create(() => new StudyActor(options, strategy, registry, initial, privacy, secure, models));
 
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(ex =>
@@ -169,9 +178,31 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         _registry.Tell(GetRegisteredSites.Instance);
     }
 
+    /// <summary>
+    /// Between rounds: start the next round once the study's minimum of sites is connected. A site
+    /// that dropped out (network failure, restart) gets up to <see cref="StudyOptions.RejoinTimeout"/>
+    /// to register again; after that the round starts with whoever is there.
+    /// </summary>
     private void AwaitingSites()
     {
-        Receive<RegisteredSites>(StartRound);
+        Receive<RegisteredSites>(sites =>
+        {
+            if (sites.Sites.Count >= _options.MinAvailableSites || _rejoinClock.Elapsed >= _options.RejoinTimeout)
+            {
+                StartRound(sites);
+                return;
+            }
+
+            if (_rejoinClock.Elapsed == TimeSpan.Zero || !_rejoinClock.IsRunning)
+            {
+                _log.Info("Study {Study}: {Connected} of {Needed} sites connected; waiting up to {Seconds:0} s for the others to rejoin",
+                    _options.Study, sites.Sites.Count, _options.MinAvailableSites, _options.RejoinTimeout.TotalSeconds);
+                _rejoinClock.Restart();
+            }
+
+            Timers.StartSingleTimer(StudyTick.PollRegistry.Name, StudyTick.PollRegistry, PollInterval);
+        });
+        Receive<StudyTick>(t => t == StudyTick.PollRegistry, _ => _registry.Tell(GetRegisteredSites.Instance));
     }
 
     private void Running()
@@ -194,7 +225,10 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         var context = new RoundContext(_options.Study, _round, _options.Seed, sites.Sites.Keys.ToList());
         var plan = new RoundPlan(
             context, _options.Model, _global, _strategy, sites.Sites,
-            _options.MinFitSites, _options.MinEvaluateSites, _options.FitTimeout, _options.EvaluateTimeout, _secure?.WithEnrolments(sites.Enrolments));
+            _options.MinFitSites, _options.MinEvaluateSites, _options.FitTimeout, _options.EvaluateTimeout, _secure?.WithEnrolments(sites.Enrolments))
+        {
+            Models = _models,
+        };
         _currentRound = Context.ActorOf(RoundActor.Props(plan), $"round-{_round}");
         Context.Watch(_currentRound);
         _log.Info("Study {Study}: round {Round} of {Rounds} started with {Sites} connected sites", _options.Study, _round, _options.Rounds, sites.Sites.Count);
@@ -269,6 +303,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
             return;
         }
 
+        _rejoinClock.Reset();
         _registry.Tell(GetRegisteredSites.Instance);
         Become(AwaitingSites);
     }

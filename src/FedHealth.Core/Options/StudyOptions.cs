@@ -35,6 +35,9 @@ public sealed record StudyOptions
 
     public TimeSpan RegistrationTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>Between rounds, how long the study waits for sites to rejoin when fewer than <see cref="MinAvailableSites"/> are connected.</summary>
+    public TimeSpan RejoinTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Secure aggregation of the updates; off unless set.</summary>
     public SecureAggregationOptions SecureAggregation { get; init; } = SecureAggregationOptions.Off;
 

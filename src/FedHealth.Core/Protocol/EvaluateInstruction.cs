@@ -1,3 +1,4 @@
+using FedHealth.Core.Delivery;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Training;
 using FedHealth.Core.Weights;
@@ -11,4 +12,5 @@ public sealed record EvaluateInstruction(
     [property: Key(0)] StudyId Study,
     [property: Key(1)] int Round,
     [property: Key(2)] ModelSpec Model,
-    [property: Key(3)] ModelWeights Weights) : IRoundMessage;
+    [property: Key(3)] ModelWeights Weights,
+    [property: Key(4)] ModelOffer? WeightsOffer = null) : IRoundMessage;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using FedHealth.Core.Data;
+using FedHealth.Core.Delivery;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
 using FedHealth.Core.Protocol.SecureAggregation;
@@ -37,8 +38,13 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     private TimeSpan _retry = FirstRetry;
     private IActorRef? _coordinator;
 
-    public NodeAgentActor(SiteData? data, IPooledPreprocessing? pooled, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity, SimulatedDropout dropout)
+    private readonly IModelFetcher? _models;
+
+    public NodeAgentActor(
+        SiteData? data, IPooledPreprocessing? pooled, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity, SimulatedDropout dropout,
+        IModelFetcher? models)
     {
+        _models = models;
         _data = data;
         _pooled = pooled;
         _site = data?.Site ?? pooled?.Site ?? throw new ArgumentException("A site needs its data or its pooled preprocessing.", nameof(data));
@@ -71,14 +77,17 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
 
     /// <param name="identity">The site's signing key and the enrolled keys, for secure aggregation; null if the site cannot take part.</param>
     /// <param name="dropout">Simulation only: vanish at random stages; <see cref="SimulatedDropout.None"/> in deployment.</param>
+    /// <param name="models">Fetches models offered on the coordinator's transfer channel; null when every model comes inline.</param>
     public static Props Props(
-        SiteData data, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity = null, SimulatedDropout? dropout = null) =>
-        Akka.Actor.Props.Create(() => new NodeAgentActor(data, null, trainer, registry, identity, dropout ?? SimulatedDropout.None));
+        SiteData data, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity = null, SimulatedDropout? dropout = null,
+        IModelFetcher? models = null) =>
+        Akka.Actor.Props.Create(() => new NodeAgentActor(data, null, trainer, registry, identity, dropout ?? SimulatedDropout.None, models));
 
     /// <summary>A site that imputes and standardises with statistics pooled (securely) over all sites; it trains once they arrive.</summary>
     public static Props Props(
-        IPooledPreprocessing pooled, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity = null, SimulatedDropout? dropout = null) =>
-        Akka.Actor.Props.Create(() => new NodeAgentActor(null, pooled, trainer, registry, identity, dropout ?? SimulatedDropout.None));
+        IPooledPreprocessing pooled, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity = null, SimulatedDropout? dropout = null,
+        IModelFetcher? models = null) =>
+        Akka.Actor.Props.Create(() => new NodeAgentActor(null, pooled, trainer, registry, identity, dropout ?? SimulatedDropout.None, models));
 
     protected override void PostStop()
     {
@@ -159,10 +168,12 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         var data = _data!.Train;
         var trainer = _trainer;
         var config = instruction.Config with { Seed = SiteSeed(instruction.Config.Seed, site) };
-        Task.Run(() =>
+        var models = _models;
+        Task.Run(async () =>
         {
+            var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
-            var outcome = trainer.Fit(instruction.Model, instruction.Weights, data, config);
+            var outcome = trainer.Fit(instruction.Model, weights, data, config);
             return new FitReply(instruction.Study, instruction.Round, site, outcome.Weights,
                 outcome.NumExamples, outcome.TrainLoss, clock.Elapsed.TotalMilliseconds);
         }).PipeTo(Sender, Self, reply => reply, ex => Failure(instruction, ProtocolStage.Fit, ex));
@@ -191,10 +202,12 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         var data = _data!.Train;
         var trainer = _trainer;
         var config = instruction.Config with { Seed = SiteSeed(instruction.Config.Seed, Site) };
-        Task.Run(() =>
+        var models = _models;
+        Task.Run(async () =>
             {
-                var outcome = trainer.Fit(instruction.Model, instruction.Weights, data, config);
-                return SecureUpdateEncoder.Encode(instruction.Weights.Flat, outcome.Weights.Flat, outcome.NumExamples, instruction.Secure!);
+                var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
+                var outcome = trainer.Fit(instruction.Model, weights, data, config);
+                return SecureUpdateEncoder.Encode(weights.Flat, outcome.Weights.Flat, outcome.NumExamples, instruction.Secure!);
             })
             .PipeTo(Self, Self, encoded => new LocalTrainingDone(instruction, encoded, null), ex => new LocalTrainingDone(instruction, null, ex));
     }
@@ -346,8 +359,12 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         var site = Site;
         var data = _data!.Test;
         var trainer = _trainer;
-        Task.Run(() => new EvaluateReply(
-                instruction.Study, instruction.Round, site, trainer.Evaluate(instruction.Model, instruction.Weights, data)))
+        var models = _models;
+        Task.Run(async () =>
+            {
+                var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
+                return new EvaluateReply(instruction.Study, instruction.Round, site, trainer.Evaluate(instruction.Model, weights, data));
+            })
             .PipeTo(Sender, Self, reply => reply, ex => Failure(instruction, ProtocolStage.Evaluate, ex));
     }
 

@@ -156,6 +156,28 @@ public sealed class SecureRoundSpecs(ITestOutputHelper output) : ProductionWired
     }
 
     [Fact]
+    public void With_fewer_than_three_sites_a_secure_round_aborts_instead_of_revealing_their_updates()
+    {
+        using var keys = new Keys(["a", "b"]);
+        var registry = Sys.ActorOf(SiteRegistryActor.Props());
+        foreach (var id in new[] { "a", "b" })
+        {
+            Sys.ActorOf(NodeAgentActor.Props(ArithmeticTrainer.Site(id, 10), new ArithmeticTrainer(), Sys.ActorSelection(registry.Path), keys.Identity(id)));
+        }
+
+        var options = StudyOptions(rounds: 1) with { MinFitSites = 1, MinAvailableSites = 2 };
+        var study = Sys.ActorOf(StudyActor.Props(options, new FedAvg(new FedAvgOptions(options.Fit)), registry, Models.Weights(0, 0, 0), null,
+            new SecureRoundSettings(options.SecureAggregation, keys.Enrolled, UnitWeights: false)));
+        study.Tell(StartStudy.Instance);
+
+        var record = ExpectMsg<RoundFinished>(TimeSpan.FromSeconds(20)).Record;
+
+        Assert.False(record.ModelUpdated);
+        Assert.Contains("at least 3 sites", record.AbortReason, StringComparison.Ordinal);
+        Assert.Empty(record.SitesSucceeded);
+    }
+
+    [Fact]
     public void Under_site_level_dp_the_sites_add_the_noise_and_the_round_records_the_noise_really_present()
     {
         using var keys = new Keys(Ids);

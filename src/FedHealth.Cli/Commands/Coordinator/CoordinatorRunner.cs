@@ -8,6 +8,7 @@ using FedHealth.Coordinator.Reporting;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.Study;
 using FedHealth.Core.Ids;
+using FedHealth.Hosting.Delivery;
 using FedHealth.Hosting.Enrolment;
 using FedHealth.Hosting.Remote;
 using FedHealth.Simulation.InProcess;
@@ -51,6 +52,8 @@ internal static class CoordinatorRunner
 
         var bind = config.Coordinator.Bind;
         using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, cancellationToken).ConfigureAwait(false);
+        await using var transfer = ServiceTransfer.StartServer(bind, config.Coordinator.Transfer.Port, tls);
+        var models = new BlobModelPublisher(transfer, bind.PublicHost ?? bind.Host, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30));
 
         Terminal.Err.WriteLine($"coordinator listening on {TlsRemoting.Address(bind.PublicHost ?? bind.Host, bind.Port)} (mutual TLS); waiting for {study.MinAvailableSites} of {enrolled.Count} enrolled sites");
         StudyResult result;
@@ -62,7 +65,7 @@ internal static class CoordinatorRunner
                 "registry");
             var secure = study.SecureAggregation.Enabled ? SecureRoundSettings.For(study, new Dictionary<SiteId, byte[]>()) : null;
             var initial = new LocalTrainer().Initialize(study.Model, study.Seed);
-            var studyActor = system.ActorOf(StudyActor.Props(study, strategy, registry, initial, accountant, secure), "study");
+            var studyActor = system.ActorOf(StudyActor.Props(study, strategy, registry, initial, accountant, secure, models), "study");
             var done = new TaskCompletionSource<StudyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
             system.ActorOf(StudyListener.Props(studyActor, done, new RoundProgress(Terminal.Err)), "study-listener");
             await using var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken)).ConfigureAwait(false);
@@ -70,7 +73,7 @@ internal static class CoordinatorRunner
         }
         finally
         {
-            Log.Information("Coordinator: TLS peers accepted {Accepted}; refused: {Refused}", tls.Validator.Accepted, tls.RejectionSummary());
+            Log.Information("Coordinator: TLS peers accepted {Accepted}; refused: {Refused}; transfer channel: {Transfer}", tls.Validator.Accepted, tls.RejectionSummary(), transfer.Counters);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 

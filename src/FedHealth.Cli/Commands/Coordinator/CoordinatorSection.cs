@@ -11,6 +11,8 @@ internal sealed class CoordinatorSection
 
     public TlsSection Tls { get; set; } = new();
 
+    public TransferSection Transfer { get; set; } = new();
+
     public string? Output { get; set; }
 
     public double RegistrationTimeoutSeconds { get; set; } = 300;

@@ -3,6 +3,7 @@ using FedHealth.Cli.Commands.Services;
 using FedHealth.Cli.Console;
 using FedHealth.Core.Ids;
 using FedHealth.Crypto.Signatures;
+using FedHealth.Hosting.Delivery;
 using FedHealth.Hosting.Enrolment;
 using FedHealth.Hosting.Remote;
 using FedHealth.Node.Agent;
@@ -47,7 +48,8 @@ internal static class NodeRunner
             var system = host.Services.GetRequiredService<ActorSystem>();
             var coordinator = TlsRemoting.Address(node.Coordinator.Host!, node.Coordinator.Port);
             var registry = system.ActorSelection($"{coordinator}/user/registry");
-            system.ActorOf(NodeAgentActor.Props(data, new LocalTrainer(), registry, identity), "node");
+            var models = new BlobModelFetcher(ServiceTransfer.Client(tls));
+            system.ActorOf(NodeAgentActor.Props(data, new LocalTrainer(), registry, identity, models: models), "node");
             Terminal.Err.WriteLine($"site {site} connecting to {coordinator} (mutual TLS); stop with Ctrl-C");
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         }
