@@ -56,7 +56,9 @@ public static class FederationConfigs
     }
 
     /// <summary>One site's node configuration, reaching the coordinator at <see cref="LoopbackHost"/>:<paramref name="coordinatorPort"/>.</summary>
-    public static JsonObject Node(string siteId, int coordinatorPort, int port, TlsFiles tls, SiteDataSource data, FederationSchema schema)
+    /// <param name="uploadThresholdBytes">From which size the node uploads its replies over the transfer channel; null keeps the node's default.</param>
+    public static JsonObject Node(
+        string siteId, int coordinatorPort, int port, TlsFiles tls, SiteDataSource data, FederationSchema schema, long? uploadThresholdBytes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(siteId);
         ArgumentNullException.ThrowIfNull(tls);
@@ -64,21 +66,27 @@ public static class FederationConfigs
         ArgumentNullException.ThrowIfNull(schema);
         CheckPort(coordinatorPort);
         CheckPort(port);
+        var node = new JsonObject
+        {
+            ["SiteId"] = siteId,
+            ["Coordinator"] = new JsonObject
+            {
+                ["Host"] = LoopbackHost,
+                ["Port"] = coordinatorPort,
+                ["Id"] = FederationPki.CoordinatorId,
+            },
+            ["Bind"] = Bind(port),
+            ["Tls"] = Tls(tls),
+            ["Data"] = data.ToJson(),
+        };
+        if (uploadThresholdBytes is { } threshold)
+        {
+            node["Transfer"] = new JsonObject { ["ThresholdBytes"] = threshold };
+        }
+
         return new JsonObject
         {
-            ["Node"] = new JsonObject
-            {
-                ["SiteId"] = siteId,
-                ["Coordinator"] = new JsonObject
-                {
-                    ["Host"] = LoopbackHost,
-                    ["Port"] = coordinatorPort,
-                    ["Id"] = FederationPki.CoordinatorId,
-                },
-                ["Bind"] = Bind(port),
-                ["Tls"] = Tls(tls),
-                ["Data"] = data.ToJson(),
-            },
+            ["Node"] = node,
             ["Schema"] = schema.ToJson(),
         };
     }

@@ -7,9 +7,9 @@ public sealed record FederationOptions
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Models from this serialized size go over the coordinator's mutual-TLS transfer channel
-    /// instead of inside the messages; 0 (the default here) sends every model that way, so a local
-    /// federation exercises the channel.
+    /// Models and replies from this serialized size go over the coordinator's mutual-TLS transfer
+    /// channel instead of inside the messages; 0 (the default here) sends every model and every
+    /// update that way, so a local federation exercises the channel in both directions.
     /// </summary>
     public long ModelTransferThresholdBytes { get; init; }
 

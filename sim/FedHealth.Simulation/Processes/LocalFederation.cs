@@ -403,7 +403,7 @@ public sealed class LocalFederation : IAsyncDisposable
     {
         var site = Spec.Sites[IndexOf(siteId)];
         FederationConfigs.Write(NodeConfigPath(siteId), FederationConfigs.Node(
-            site.Id, CoordinatorPort, NodePort(siteId), Pki.Sites[site.Id], site.Data, Spec.Schema));
+            site.Id, CoordinatorPort, NodePort(siteId), Pki.Sites[site.Id], site.Data, Spec.Schema, Spec.Options.ModelTransferThresholdBytes));
     }
 
     private void StartNode(string siteId)

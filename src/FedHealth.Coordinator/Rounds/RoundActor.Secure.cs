@@ -98,6 +98,8 @@ public sealed partial class RoundActor
             }
         });
         Receive<StageTimedOut>(m => m == StageTimedOut.Secure, _ => _session!.TimedOut());
+        Receive<UploadOffer>(OnUploadOffer);
+        Receive<UploadFailed>(OnUploadFailed);
         ReceiveAny(Ignore);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
+using FedHealth.Coordinator.SecureSessions;
 using FedHealth.Core.Delivery;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
@@ -94,6 +95,8 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
         Receive<StageFailed>(m => m.Stage == ProtocolStage.Fit && IsCurrent(m), m => Fail(m.Site, m.Stage, m.Reason));
         Receive<Terminated>(m => FailTerminated(m, ProtocolStage.Fit));
         Receive<StageTimedOut>(m => m == StageTimedOut.Fit, _ => TimeOutPending(ProtocolStage.Fit, _plan.FitTimeout));
+        Receive<UploadOffer>(OnUploadOffer);
+        Receive<UploadFailed>(OnUploadFailed);
         ReceiveAny(Ignore);
     }
 
@@ -288,6 +291,24 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
         Context.Parent.Tell(new RoundCompleted(record, global));
         Context.Stop(Self);
     }
+
+    /// <summary>
+    /// A site's reply is too large for a message: expect its upload on the transfer channel, tell the
+    /// site where, and handle the verified message as if it had come inline from that site.
+    /// </summary>
+    private void OnUploadOffer(UploadOffer offer)
+    {
+        if (!IsCurrent(offer) || _plan.Uploads is not { } uploads)
+        {
+            Ignore(offer);
+            return;
+        }
+
+        UploadRelay.Accept(uploads, offer, Sender, Self);
+    }
+
+    private void OnUploadFailed(UploadFailed failed) =>
+        _log.Warning("Round {Round}: the upload from site {Site} failed: {Reason}", Round, failed.Site, failed.Reason);
 
     private void Ignore(object message) =>
         _log.Debug("Round {Round}: ignored {MessageType}", Round, message.GetType().Name);

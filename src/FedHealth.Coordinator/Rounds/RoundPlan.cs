@@ -23,4 +23,7 @@ public sealed record RoundPlan(
 {
     /// <summary>Offers large models on the transfer channel instead of inside the instructions; null sends every model inline.</summary>
     public IModelPublisher? Models { get; init; }
+
+    /// <summary>Receives large replies (plain updates, masked inputs) over the transfer channel; null accepts only inline replies.</summary>
+    public IUploadReceiver? Uploads { get; init; }
 }

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.SecureSessions;
+using FedHealth.Core.Delivery;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
 using FedHealth.Core.Protocol.SecureAggregation;
@@ -85,6 +86,8 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
             }
         });
         Receive<StageTimedOut>(m => m == StageTimedOut.Statistics, _ => _session!.TimedOut());
+        Receive<UploadOffer>(m => IsCurrent(m) && _plan.Uploads is not null, m => UploadRelay.Accept(_plan.Uploads!, m, Sender, Self));
+        Receive<UploadFailed>(m => _log.Warning("Statistics: the upload from site {Site} failed: {Reason}", m.Site, m.Reason));
         ReceiveAny(Ignore);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using FedHealth.Coordinator.Rounds;
+using FedHealth.Core.Delivery;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Options;
 
@@ -12,4 +13,8 @@ public sealed record StatisticsPlan(
     int Session,
     ImmutableSortedDictionary<SiteId, IActorRef> Sites,
     FederatedStatisticsOptions Options,
-    SecureRoundSettings Secure);
+    SecureRoundSettings Secure)
+{
+    /// <summary>Receives masked inputs uploaded over the transfer channel; null accepts only inline ones.</summary>
+    public IUploadReceiver? Uploads { get; init; }
+}

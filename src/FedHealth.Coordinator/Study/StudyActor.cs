@@ -40,12 +40,12 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private readonly HashSet<IActorRef> _holdPooled = [];
     private RegisteredSites? _poolingSites;
 
-    private readonly IModelPublisher? _models;
+    private readonly RoundTransfer? _transfer;
 
     public StudyActor(
-        StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy, SecureRoundSettings? secure, IModelPublisher? models)
+        StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy, SecureRoundSettings? secure, RoundTransfer? transfer)
     {
-        _models = models;
+        _transfer = transfer;
         _privacy = privacy;
         _secure = secure;
         _options = options;
@@ -60,11 +60,11 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
 
     /// <param name="privacy">Enforces the privacy budget and keeps the ledger; null when the study has no DP.</param>
     /// <param name="secure">Secure aggregation for rounds with enough sites; null for plain rounds.</param>
-    /// <param name="models">Offers large models on the transfer channel; null sends every model inside the instructions.</param>
+    /// <param name="transfer">The transfer channel for large models and replies; null sends everything inside messages.</param>
     public static Props Props(
         StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy = null, SecureRoundSettings? secure = null,
-        IModelPublisher? models = null) =>
-        Akka.Actor.Props.Create(() => new StudyActor(options, strategy, registry, initial, privacy, secure, models));
+        RoundTransfer? transfer = null) =>
+        Akka.Actor.Props.Create(() => new StudyActor(options, strategy, registry, initial, privacy, secure, transfer));
 
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(ex =>
@@ -129,7 +129,10 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
 
         // Statistics sessions are numbered 0, −1, −2, …: never a training round's number.
         _poolingSites = sites;
-        var plan = new StatisticsPlan(_options.Study, 1 - _statisticsAttempt, sites.Sites, options, _secure.WithEnrolments(sites.Enrolments));
+        var plan = new StatisticsPlan(_options.Study, 1 - _statisticsAttempt, sites.Sites, options, _secure.WithEnrolments(sites.Enrolments))
+        {
+            Uploads = _transfer?.Uploads,
+        };
         _currentRound = Context.ActorOf(StatisticsActor.Props(plan), $"statistics-{_statisticsAttempt}");
         Context.Watch(_currentRound);
         _log.Info("Study {Study}: pooling feature statistics over {Sites} sites (attempt {Attempt} of {Attempts})",
@@ -227,7 +230,8 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
             context, _options.Model, _global, _strategy, sites.Sites,
             _options.MinFitSites, _options.MinEvaluateSites, _options.FitTimeout, _options.EvaluateTimeout, _secure?.WithEnrolments(sites.Enrolments))
         {
-            Models = _models,
+            Models = _transfer?.Models,
+            Uploads = _transfer?.Uploads,
         };
         _currentRound = Context.ActorOf(RoundActor.Props(plan), $"round-{_round}");
         Context.Watch(_currentRound);

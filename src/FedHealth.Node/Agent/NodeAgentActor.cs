@@ -39,12 +39,15 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     private IActorRef? _coordinator;
 
     private readonly IModelFetcher? _models;
+    private readonly IMessageUploads? _uploads;
+    private readonly Dictionary<string, PendingUpload> _pendingUploads = [];
 
     public NodeAgentActor(
         SiteData? data, IPooledPreprocessing? pooled, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity, SimulatedDropout dropout,
-        IModelFetcher? models)
+        NodeTransfer? transfer)
     {
-        _models = models;
+        _models = transfer?.Models;
+        _uploads = transfer?.Uploads;
         _data = data;
         _pooled = pooled;
         _site = data?.Site ?? pooled?.Site ?? throw new ArgumentException("A site needs its data or its pooled preprocessing.", nameof(data));
@@ -69,6 +72,8 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         Receive<SecAggSurvivors>(m => Step(m, SecAggStage.ConsistencyCheck, r => r.Client.ConfirmSurvivors(m)));
         Receive<SecAggUnmaskRequest>(m => Step(m, SecAggStage.Unmask, r => r.Client.Unmask(m)));
         Receive<EvaluateInstruction>(Evaluate);
+        Receive<ReplyReady>(m => Send(m.To, m.Reply));
+        Receive<UploadReady>(OnUploadReady);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -77,17 +82,17 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
 
     /// <param name="identity">The site's signing key and the enrolled keys, for secure aggregation; null if the site cannot take part.</param>
     /// <param name="dropout">Simulation only: vanish at random stages; <see cref="SimulatedDropout.None"/> in deployment.</param>
-    /// <param name="models">Fetches models offered on the coordinator's transfer channel; null when every model comes inline.</param>
+    /// <param name="transfer">Fetches large models and uploads large replies over the coordinator's transfer channel; null sends everything inside messages.</param>
     public static Props Props(
         SiteData data, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity = null, SimulatedDropout? dropout = null,
-        IModelFetcher? models = null) =>
-        Akka.Actor.Props.Create(() => new NodeAgentActor(data, null, trainer, registry, identity, dropout ?? SimulatedDropout.None, models));
+        NodeTransfer? transfer = null) =>
+        Akka.Actor.Props.Create(() => new NodeAgentActor(data, null, trainer, registry, identity, dropout ?? SimulatedDropout.None, transfer));
 
     /// <summary>A site that imputes and standardises with statistics pooled (securely) over all sites; it trains once they arrive.</summary>
     public static Props Props(
         IPooledPreprocessing pooled, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity = null, SimulatedDropout? dropout = null,
-        IModelFetcher? models = null) =>
-        Akka.Actor.Props.Create(() => new NodeAgentActor(null, pooled, trainer, registry, identity, dropout ?? SimulatedDropout.None, models));
+        NodeTransfer? transfer = null) =>
+        Akka.Actor.Props.Create(() => new NodeAgentActor(null, pooled, trainer, registry, identity, dropout ?? SimulatedDropout.None, transfer));
 
     protected override void PostStop()
     {
@@ -164,6 +169,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
 
     private void Fit(FitInstruction instruction)
     {
+        var roundActor = Sender;
         var site = Site;
         var data = _data!.Train;
         var trainer = _trainer;
@@ -176,7 +182,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
             var outcome = trainer.Fit(instruction.Model, weights, data, config);
             return new FitReply(instruction.Study, instruction.Round, site, outcome.Weights,
                 outcome.NumExamples, outcome.TrainLoss, clock.Elapsed.TotalMilliseconds);
-        }).PipeTo(Sender, Self, reply => reply, ex => Failure(instruction, ProtocolStage.Fit, ex));
+        }).PipeTo(Self, Self, reply => new ReplyReady(roundActor, reply), ex => new ReplyReady(roundActor, Failure(instruction, ProtocolStage.Fit, ex)));
     }
 
     /// <summary>
@@ -272,7 +278,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         {
             if (respond() is { } reply)
             {
-                round.RoundActor.Tell(reply);
+                Send(round.RoundActor, reply);
             }
         }
         catch (SecureAggregationAbortedException ex)
@@ -287,6 +293,42 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     {
         _secure.Remove((round.Instruction.Study, round.Instruction.Round));
         round.Dispose();
+    }
+
+    /// <summary>A reply to a round: inline, or (when too large for a message) offered for upload over the transfer channel.</summary>
+    private void Send(IActorRef round, IRoundMessage reply)
+    {
+        if (_uploads?.Prepare(reply, Site) is not { } pending)
+        {
+            round.Tell(reply);
+            return;
+        }
+
+        _pendingUploads[Convert.ToHexString(pending.Offer.Ticket)] = pending;
+        round.Tell(pending.Offer);
+    }
+
+    private void OnUploadReady(UploadReady ready)
+    {
+        if (_uploads is null || !_pendingUploads.Remove(Convert.ToHexString(ready.Ticket), out var pending))
+        {
+            return;
+        }
+
+        var uploads = _uploads;
+        var site = Site;
+        var log = _log;
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await uploads.UploadAsync(pending, ready).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or OperationCanceledException or System.Security.Authentication.AuthenticationException)
+            {
+                log.Warning("Site {Site}: the upload for round {Round} failed: {Reason}", site, ready.Round, ex.Message);
+            }
+        });
     }
 
     private void NotPrepared(IRoundMessage instruction, ProtocolStage stage) =>
@@ -379,6 +421,8 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
 
     /// <summary>Each site shuffles differently but reproducibly in every round.</summary>
     private static long SiteSeed(long roundSeed, SiteId site) => roundSeed ^ StableHash.Of(site.Value);
+
+    private sealed record ReplyReady(IActorRef To, IRoundMessage Reply) : INoSerializationVerificationNeeded;
 
     private sealed record LocalTrainingDone(FitInstruction Instruction, ulong[]? Encoded, Exception? Error) : INoSerializationVerificationNeeded;
 

@@ -42,8 +42,9 @@ public sealed class LocalFederationSpecs
         Assert.Equal(["0", "1", "2"], report["final"]!["per_site"]!.AsObject().Select(kv => kv.Key).Order());
         Assert.NotNull(result.LedgerPath);
 
-        // The launcher sends every model over the mutual-TLS transfer channel: 3 sites × (fit + evaluation) × 3 rounds.
-        Assert.Matches(@"CompletedFetches = (1[8-9]|[2-9]\d|\d{3,}), CompletedUploads = 0, FailedTransfers = 0", File.ReadAllText(result.CoordinatorLog));
+        // The launcher sends every model and every masked input over the mutual-TLS transfer channel:
+        // 3 sites × (fit + evaluation) × 3 rounds down, 3 sites × 3 rounds up.
+        Assert.Matches(@"CompletedFetches = (1[8-9]|[2-9]\d|\d{3,}), CompletedUploads = ([9]|[1-9]\d+), FailedTransfers = 0", File.ReadAllText(result.CoordinatorLog));
     }
 
     [Fact]

@@ -53,7 +53,10 @@ internal static class CoordinatorRunner
         var bind = config.Coordinator.Bind;
         using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, cancellationToken).ConfigureAwait(false);
         await using var transfer = ServiceTransfer.StartServer(bind, config.Coordinator.Transfer.Port, tls);
-        var models = new BlobModelPublisher(transfer, bind.PublicHost ?? bind.Host, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30));
+        var publicHost = bind.PublicHost ?? bind.Host;
+        var roundTransfer = new RoundTransfer(
+            new BlobModelPublisher(transfer, publicHost, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30)),
+            new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30)));
 
         Terminal.Err.WriteLine($"coordinator listening on {TlsRemoting.Address(bind.PublicHost ?? bind.Host, bind.Port)} (mutual TLS); waiting for {study.MinAvailableSites} of {enrolled.Count} enrolled sites");
         StudyResult result;
@@ -65,7 +68,7 @@ internal static class CoordinatorRunner
                 "registry");
             var secure = study.SecureAggregation.Enabled ? SecureRoundSettings.For(study, new Dictionary<SiteId, byte[]>()) : null;
             var initial = new LocalTrainer().Initialize(study.Model, study.Seed);
-            var studyActor = system.ActorOf(StudyActor.Props(study, strategy, registry, initial, accountant, secure, models), "study");
+            var studyActor = system.ActorOf(StudyActor.Props(study, strategy, registry, initial, accountant, secure, roundTransfer), "study");
             var done = new TaskCompletionSource<StudyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
             system.ActorOf(StudyListener.Props(studyActor, done, new RoundProgress(Terminal.Err)), "study-listener");
             await using var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken)).ConfigureAwait(false);

@@ -29,6 +29,11 @@ internal sealed class NodeConfig
         }
 
         ServiceChecks.Endpoint("Node:Bind", Node.Bind, allowAnyPort: true, problems);
+        if (Node.Transfer.ThresholdBytes < 0)
+        {
+            problems.Add($"Node:Transfer:ThresholdBytes must be ≥ 0 (got {Node.Transfer.ThresholdBytes}).");
+        }
+
         ServiceChecks.Tls("Node:Tls", Node.Tls, requireCrl: true, problems);
         var data = Node.Data;
         switch (data.Kind)

@@ -48,8 +48,9 @@ internal static class NodeRunner
             var system = host.Services.GetRequiredService<ActorSystem>();
             var coordinator = TlsRemoting.Address(node.Coordinator.Host!, node.Coordinator.Port);
             var registry = system.ActorSelection($"{coordinator}/user/registry");
-            var models = new BlobModelFetcher(ServiceTransfer.Client(tls));
-            system.ActorOf(NodeAgentActor.Props(data, new LocalTrainer(), registry, identity, models: models), "node");
+            var client = ServiceTransfer.Client(tls);
+            var transfer = new NodeTransfer(new BlobModelFetcher(client), new BlobMessageUploads(client, node.Transfer.ThresholdBytes));
+            system.ActorOf(NodeAgentActor.Props(data, new LocalTrainer(), registry, identity, transfer: transfer), "node");
             Terminal.Err.WriteLine($"site {site} connecting to {coordinator} (mutual TLS); stop with Ctrl-C");
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         }

@@ -14,4 +14,6 @@ internal sealed class NodeSection
     public TlsSection Tls { get; set; } = new();
 
     public DataSection Data { get; set; } = new();
+
+    public NodeTransferSection Transfer { get; set; } = new();
 }
