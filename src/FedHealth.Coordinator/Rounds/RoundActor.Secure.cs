@@ -23,7 +23,6 @@ namespace FedHealth.Coordinator.Rounds;
 /// </summary>
 public sealed partial class RoundActor
 {
-    private readonly HashSet<SiteId> _gone = [];
     private readonly List<SiteFailure> _dropouts = [];
     private SecureSumSession? _session;
     private SecAggQuantization? _quantization;
@@ -116,13 +115,11 @@ public sealed partial class RoundActor
 
     private void Gone(SiteId site, string reason)
     {
-        if (_gone.Add(site))
+        _session!.Gone(site, () =>
         {
             _log.Warning("Round {Round}: site {Site} left the secure round: {Reason}", Round, site, reason);
             _failures.Add(new SiteFailure(site, nameof(ProtocolStage.Fit), reason));
-        }
-
-        _session!.Gone(site);
+        });
     }
 
     private void AbortSecureFit(SecAggRoundAbort abort)

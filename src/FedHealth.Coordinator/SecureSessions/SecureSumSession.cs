@@ -41,12 +41,19 @@ internal sealed class SecureSumSession(
         AdvanceIfSettled();
     }
 
-    /// <summary>The site failed, refused or terminated; true the first time it is reported.</summary>
-    public bool Gone(SiteId site)
+    /// <summary>
+    /// The site failed, refused or terminated. <paramref name="firstTime"/> runs (to record the
+    /// departure) only the first time, before the session may close the stage without the site.
+    /// </summary>
+    public void Gone(SiteId site, Action firstTime)
     {
-        var first = _gone.Add(site);
+        ArgumentNullException.ThrowIfNull(firstTime);
+        if (_gone.Add(site))
+        {
+            firstTime();
+        }
+
         AdvanceIfSettled();
-        return first;
     }
 
     /// <summary>The stage's deadline passed: close it with whoever answered.</summary>

@@ -25,7 +25,6 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly StatisticsPlan _plan;
-    private readonly HashSet<SiteId> _gone = [];
     private readonly List<SiteFailure> _failures = [];
     private readonly HashSet<SiteId> _awaitingConfirmation = [];
     private readonly List<SiteId> _prepared = [];
@@ -151,13 +150,11 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
 
     private void Gone(SiteId site, string reason)
     {
-        if (_gone.Add(site))
+        _session!.Gone(site, () =>
         {
             _log.Warning("Statistics: site {Site} left the secure sum: {Reason}", site, reason);
             _failures.Add(new SiteFailure(site, nameof(ProtocolStage.Statistics), reason));
-        }
-
-        _session!.Gone(site);
+        });
     }
 
     /// <summary>Every connected site gets the pooled sum (also one that dropped out of the sum: it is the consortium's, not any one site's).</summary>

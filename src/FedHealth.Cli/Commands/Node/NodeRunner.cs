@@ -33,11 +33,12 @@ internal static class NodeRunner
 
         // The only peer a node talks to is the coordinator named in its configuration.
         using var tls = ServiceTls.Load("Node:Tls", node.Tls, new HashSet<string>(StringComparer.Ordinal) { node.Coordinator.Id });
+        using var peerTrust = PeerTrust(node.Tls);
         using var signingKey = Ed25519SigningKey.Generate();
         var identity = new SecureAggregationIdentity(signingKey, new Dictionary<SiteId, byte[]>())
         {
             Enrolment = CertificateEnrolment.Create(site, signingKey.PublicKey, tls.Certificate),
-            Verifier = new CertificateEnrolmentVerifier(PeerTrust(node.Tls)),
+            Verifier = new CertificateEnrolmentVerifier(peerTrust),
         };
 
         var bind = node.Bind;
@@ -66,7 +67,10 @@ internal static class NodeRunner
         return ExitCodes.Success;
     }
 
-    /// <summary>Relayed enrolments are checked against the consortium's sites, whichever they are.</summary>
+    /// <summary>
+    /// Relayed enrolments are checked against the consortium's sites, whichever they are (the TLS
+    /// trust admits only the coordinator, so it cannot serve here).
+    /// </summary>
     private static Pki.Trust.ConsortiumTrust PeerTrust(TlsSection tls) =>
         Pki.Trust.ConsortiumTrust.Load(tls.CaCertificate!, tls.Crl!);
 }
