@@ -196,7 +196,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
                 return;
             }
 
-            if (_rejoinClock.Elapsed == TimeSpan.Zero || !_rejoinClock.IsRunning)
+            if (!_rejoinClock.IsRunning)
             {
                 _log.Info("Study {Study}: {Connected} of {Needed} sites connected; waiting up to {Seconds:0} s for the others to rejoin",
                     _options.Study, sites.Sites.Count, _options.MinAvailableSites, _options.RejoinTimeout.TotalSeconds);
