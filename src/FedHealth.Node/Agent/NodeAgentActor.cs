@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Event;
 using FedHealth.Core.Data;
 using FedHealth.Core.Delivery;
+using FedHealth.Core.Enrolment;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
 using FedHealth.Core.Protocol.SecureAggregation;
@@ -57,6 +58,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         _dropout = dropout;
         Receive<SiteRegistered>(OnRegistered);
         Receive<RegistrationRefused>(OnRefused);
+        Receive<RegistrationChallenge>(AnswerChallenge);
         Receive<RetryRegistration>(_ => RetryRegistering());
         Receive<Terminated>(m => m.ActorRef.Equals(_coordinator), _ => OnCoordinatorLost());
         Receive<FitInstruction>(_ => _data is null, m => NotPrepared(m, ProtocolStage.Fit));
@@ -128,6 +130,18 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     }
 
     private void Register() => _registry.Tell(new RegisterSite(Site, _identity?.Enrolment), Self);
+
+    /// <summary>Proves to the registry that this node holds its certificate's key: signs the fresh nonce (with its id and signing key).</summary>
+    private void AnswerChallenge(RegistrationChallenge challenge)
+    {
+        if (challenge.Site != Site || _identity?.AnswerChallenge is not { } answer || challenge.Nonce is not { Length: RegistrationProofPayload.NonceLength })
+        {
+            _log.Warning("Site {Site}: ignored a registration challenge that is not for this site's registration", Site);
+            return;
+        }
+
+        Sender.Tell(new RegistrationProof(Site, challenge.Nonce, answer(challenge.Nonce)));
+    }
 
     private void OnRefused(RegistrationRefused refusal) =>
         _log.Error("Site {Site}: the coordinator refused the registration: {Reason}", Site, refusal.Reason);

@@ -35,10 +35,12 @@ internal static class NodeRunner
         using var tls = ServiceTls.Load("Node:Tls", node.Tls, new HashSet<string>(StringComparer.Ordinal) { node.Coordinator.Id });
         using var peerTrust = PeerTrust(node.Tls);
         using var signingKey = Ed25519SigningKey.Generate();
+        var enrolment = CertificateEnrolment.Create(site, signingKey.PublicKey, tls.Certificate);
         var identity = new SecureAggregationIdentity(signingKey, new Dictionary<SiteId, byte[]>())
         {
-            Enrolment = CertificateEnrolment.Create(site, signingKey.PublicKey, tls.Certificate),
+            Enrolment = enrolment,
             Verifier = new CertificateEnrolmentVerifier(peerTrust),
+            AnswerChallenge = nonce => CertificateEnrolment.SignChallenge(enrolment, nonce, tls.Certificate),
         };
 
         var bind = node.Bind;
