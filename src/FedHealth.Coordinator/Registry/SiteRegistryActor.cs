@@ -12,9 +12,9 @@ namespace FedHealth.Coordinator.Registry;
 /// Knows which sites are connected, and binds each site id to the one actor that proved it is
 /// that site. Across a network a registration carries the site's certificate-bound enrolment and
 /// is answered with a fresh challenge that the site signs with its certificate's key, so a
-/// recorded or relayed enrolment registers no one. A live registration is never taken over from
-/// another connection (only the same node, restarted at its own address, may register again); a
-/// terminated site is forgotten.
+/// recorded or relayed enrolment registers no one. A live registration is taken over only by a
+/// connection that has just proved the site's certificate key (the site restarted); without that
+/// proof (in one process) it is never replaced. A terminated site is forgotten.
 /// </summary>
 public sealed class SiteRegistryActor : ReceiveActor
 {
@@ -86,15 +86,20 @@ public sealed class SiteRegistryActor : ReceiveActor
 
     private void Prove(RegistrationProof proof)
     {
-        // Only the newest challenge of this connection counts; a stale answer leaves it open.
-        if (_verifier is null
-            || !_pending.TryGetValue(Sender, out var pending)
-            || pending.Enrolment.Site != proof.Site
+        if (_verifier is null || !_pending.TryGetValue(Sender, out var pending))
+        {
+            Refuse(proof.Site, "the registration proof answers no open challenge of this connection (expired, replayed, or sent by another)");
+            return;
+        }
+
+        // Only the newest challenge of this connection counts; an answer to an older one (the node
+        // retried before it arrived) leaves it open.
+        if (pending.Enrolment.Site != proof.Site
             || pending.Expires < DateTimeOffset.UtcNow
             || proof.Nonce is null
             || !CryptographicOperations.FixedTimeEquals(pending.Nonce, proof.Nonce))
         {
-            Refuse(proof.Site, "the registration proof answers no open challenge of this connection (expired, replayed, or sent by another)");
+            _log.Info("Ignored an outdated registration proof of site {Site} from {Sender}: it answers an earlier challenge", proof.Site, Sender.Path);
             return;
         }
 
@@ -113,14 +118,16 @@ public sealed class SiteRegistryActor : ReceiveActor
     {
         if (_sites.TryGetValue(site, out var current) && !current.Equals(node))
         {
-            if (_verifier is null || !current.Path.Address.Equals(node.Path.Address))
+            // Only a connection that has just proved it holds the site's certificate key (a restart
+            // of the site) takes over; without that proof (in one process) a live one stays.
+            if (_verifier is null)
             {
-                Refuse(site, $"site {site} is already registered from a live connection ({current.Path.Address}); a registration from {node.Path.Address} does not replace it");
+                Refuse(site, $"site {site} is already registered from a live connection ({current.Path}); a registration from {node.Path} does not replace it");
                 return;
             }
 
             Context.Unwatch(current);
-            _log.Info("Site {Site} registered again from its own address; replacing its previous connection", site);
+            _log.Warning("Site {Site} proved its certificate key from a new connection ({New}); it replaces the previous one ({Old})", site, node.Path, current.Path);
         }
         else if (!_sites.ContainsKey(site))
         {
