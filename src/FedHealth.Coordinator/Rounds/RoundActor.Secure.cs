@@ -12,7 +12,7 @@ using FedHealth.Coordinator.SecureSessions;
 using FedHealth.Privacy.Distributed;
 using FedHealth.SecureAggregation.Parameters;
 using FedHealth.SecureAggregation.Quantization;
-using FedHealth.SecureAggregation.SecureSum;
+using FedHealth.SecureAggregation.Updates;
 using FedHealth.SecureAggregation.Server;
 
 namespace FedHealth.Coordinator.Rounds;
@@ -25,16 +25,15 @@ public sealed partial class RoundActor
 {
     private readonly List<SiteFailure> _dropouts = [];
     private SecureSumSession? _session;
-    private SecAggQuantization? _quantization;
+    private SecureUpdateCodec? _codec;
     private IReadOnlyList<SiteId>? _secureIncluded;
-    private DistributedDpCodec? _distributed;
     private DistributedNoiseUsed? _distributedNoise;
 
     private void StartSecureFit(FitPlan fitPlan)
     {
         var settings = _plan.Secure!;
         var options = settings.Options;
-        _quantization = SecAggQuantization.ForSites(_sampled.Count, options.ClipRange, options.MaxWeight, options.ModulusBits);
+        var quantization = SecAggQuantization.ForSites(_sampled.Count, options.ClipRange, options.MaxWeight, options.ModulusBits);
         var choice = SecAggParameterChooser.Choose(_sampled.Count, options.ExpectedDropout, options.CorruptFraction);
         DistributedDpSpec? distributed = null;
         if (settings.DistributedDp is { } dp)
@@ -51,21 +50,19 @@ public sealed partial class RoundActor
                 return;
             }
 
-            var seed = RandomNumberGenerator.GetBytes(32);
-            _distributed = new DistributedDpCodec(plan, seed);
-            distributed = new DistributedDpSpec(dp.Clip, plan.Scale, dp.NoiseMultiplier, _sampled.Count, seed);
+            distributed = new DistributedDpSpec(dp.Clip, plan.Scale, dp.NoiseMultiplier, _sampled.Count, RandomNumberGenerator.GetBytes(32));
         }
 
-        var vectorLength = (_distributed?.Plan.PaddedDimension ?? _plan.Global.Length) + 1;
-        var server = new SecAggServer(Study, Round, _sampled, choice.ToParameters(options.ModulusBits), vectorLength, settings.EnrolledKeys);
+        var spec = new SecureAggregationSpec(
+            quantization.ClipRange, quantization.Scale, quantization.MaxWeight, quantization.ModulusBits, settings.UnitWeights || distributed is not null, distributed,
+            settings.Enrolments?.Where(e => _sampled.Contains(e.Site)).ToList());
+        _codec = new SecureUpdateCodec(spec, _plan.Global.Length);
+        var server = new SecAggServer(Study, Round, _sampled, choice.ToParameters(options.ModulusBits), _codec.VectorLength, settings.EnrolledKeys);
 
         // The masked input waits for local training; the other stages are quick round trips.
         _session = new SecureSumSession(server, _plan.Sites, Timers, _log, StageTimedOut.Secure,
             stage => stage == SecAggStage.MaskedInput ? _plan.FitTimeout : options.StageTimeout,
             FinishSecureFit, AbortSecureFit);
-        var spec = new SecureAggregationSpec(
-            _quantization.ClipRange, _quantization.Scale, _quantization.MaxWeight, _quantization.ModulusBits, settings.UnitWeights || distributed is not null, distributed,
-            settings.Enrolments?.Where(e => _sampled.Contains(e.Site)).ToList());
         var (weights, offer) = ModelDelivery.Prepare(_plan.Global, _plan.Models);
         var instruction = new FitInstruction(Study, Round, _plan.Model, weights, fitPlan.Config, spec, offer);
         foreach (var site in _sampled)
@@ -139,44 +136,17 @@ public sealed partial class RoundActor
             return;
         }
 
-        var sum = _distributed is null ? DecodeWeighted(result) : DecodeDistributed(result, _distributed);
-        var strategy = _plan.Strategy as ISecureSumStrategy
-            ?? throw new InvalidOperationException($"The strategy {_plan.Strategy.Name} cannot aggregate a secure sum.");
-        StartEvaluation(strategy.AggregateSecureSum(_plan.Context, _plan.Global, sum));
-    }
-
-    private SecureSum DecodeWeighted(SecAggRoundResult result)
-    {
-        var mean = WeightedUpdateCodec.Decode(result.Sum, _quantization!);
-        return new SecureSum(mean.Mean, mean.TotalWeight, result.Included);
-    }
-
-    /// <summary>
-    /// Distributed DP: element 0 counts the contributing sites; the rest is their noisy rotated sum.
-    /// The mean is over the sites whose input (and noise) is in the sum, and the round records how
-    /// much noise that really is.
-    /// </summary>
-    private SecureSum DecodeDistributed(SecAggRoundResult result, DistributedDpCodec codec)
-    {
-        var bits = _quantization!.ModulusBits;
-        var contributors = result.Included.Count;
-        var counted = SignedEncoding.Decode(result.Sum[0], bits);
-        if (counted != contributors)
+        // The strategy's capability was checked once, when the study was composed.
+        var decoded = _codec!.Decode(result.Sum, _secureIncluded.Count);
+        if (decoded.Distributed is { } plan)
         {
-            throw new InvalidOperationException($"The secure sum counts {counted} contributions but {contributors} sites were included.");
+            var contributors = _secureIncluded.Count;
+            _distributedNoise = new DistributedNoiseUsed(
+                plan.L2Sensitivity, plan.L1Sensitivity, plan.Noise.SiteVariance.Value, contributors, plan.PaddedDimension, plan.Clip, plan.EffectiveNoiseMultiplier(contributors));
         }
 
-        var total = codec.DecodeSum(SignedEncoding.Decode(result.Sum.AsSpan(1), bits));
-        var mean = new float[total.Length];
-        for (var i = 0; i < mean.Length; i++)
-        {
-            mean[i] = total[i] / contributors;
-        }
-
-        var plan = codec.Plan;
-        _distributedNoise = new DistributedNoiseUsed(
-            plan.L2Sensitivity, plan.L1Sensitivity, plan.Noise.SiteVariance.Value, contributors, plan.PaddedDimension, plan.Clip, plan.EffectiveNoiseMultiplier(contributors));
-        return new SecureSum(mean, contributors, result.Included);
+        var strategy = (ISecureSumStrategy)_plan.Strategy;
+        StartEvaluation(strategy.AggregateSecureSum(_plan.Context, _plan.Global, new SecureSum(decoded.Mean, decoded.TotalWeight, result.Included)));
     }
 
     private void RecordDropouts(IReadOnlyList<SecAggDropout> dropouts)

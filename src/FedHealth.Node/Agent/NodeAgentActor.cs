@@ -12,6 +12,7 @@ using FedHealth.Node.Agent.Replies;
 using FedHealth.Node.Agent.Sessions;
 using FedHealth.Node.SecureAggregation;
 using FedHealth.SecureAggregation.Client;
+using FedHealth.SecureAggregation.Updates;
 
 namespace FedHealth.Node.Agent;
 
@@ -121,7 +122,7 @@ public sealed class NodeAgentActor : ReceiveActor
         {
             var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
             var outcome = trainer.Fit(instruction.Model, weights, train, config);
-            return SecureUpdateEncoder.Encode(weights.Flat, outcome.Weights.Flat, outcome.NumExamples, instruction.Secure!);
+            return new SecureUpdateCodec(instruction.Secure!, weights.Length).Encode(weights.Flat, outcome.Weights.Flat, outcome.NumExamples);
         }
 
         StartSecureSession(instruction, instruction.Secure!.Enrolments, _dropout.StageFor(_site, instruction.Round), encoded: null, Training);
