@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Akka.Actor;
 using Akka.Event;
@@ -9,6 +10,7 @@ using FedHealth.Core.Strategy;
 using FedHealth.Core.Training;
 using FedHealth.Coordinator.Privacy;
 using FedHealth.Coordinator.SecureSessions;
+using FedHealth.Coordinator.Senders;
 using FedHealth.Privacy.Distributed;
 using FedHealth.SecureAggregation.Parameters;
 using FedHealth.SecureAggregation.Quantization;
@@ -18,15 +20,15 @@ using FedHealth.SecureAggregation.Server;
 namespace FedHealth.Coordinator.Rounds;
 
 /// <summary>
-/// The secure fit stage: the sites train and answer only through SecAgg+; the round drives the
-/// server state machine stage by stage (each with its deadline) and sees nothing but the sum.
+/// The secure fit stage, a workflow around the unchanged strategy: the round sends the sites the
+/// secure instruction through a <see cref="SecureSumActor"/> child (which drives SecAgg+ stage by
+/// stage and hears the sites), decodes the sum with the round's <see cref="SecureUpdateCodec"/>
+/// and hands the strategy nothing but the mean.
 /// </summary>
 public sealed partial class RoundActor
 {
     private readonly List<SiteFailure> _dropouts = [];
-    private SecureSumSession? _session;
     private SecureUpdateCodec? _codec;
-    private IReadOnlyList<SiteId>? _secureIncluded;
     private DistributedNoiseUsed? _distributedNoise;
 
     private void StartSecureFit(FitPlan fitPlan)
@@ -59,65 +61,45 @@ public sealed partial class RoundActor
         _codec = new SecureUpdateCodec(spec, _plan.Global.Length);
         var server = new SecAggServer(Study, Round, _sampled, choice.ToParameters(options.ModulusBits), _codec.VectorLength, settings.EnrolledKeys);
 
-        // The masked input waits for local training; the other stages are quick round trips.
-        _session = new SecureSumSession(server, _plan.Sites, Timers, _log, StageTimedOut.Secure,
-            stage => stage == SecAggStage.MaskedInput ? _plan.FitTimeout : options.StageTimeout,
-            FinishSecureFit, AbortSecureFit);
         var (weights, offer) = ModelDelivery.Prepare(_plan.Global, _plan.Models);
         var instruction = new FitInstruction(Study, Round, _plan.Model, weights, fitPlan.Config, spec, offer);
-        foreach (var site in _sampled)
-        {
-            Context.Watch(_plan.Sites[site]);
-            _plan.Sites[site].Tell(instruction);
-        }
+        var sampled = _plan.Sites.Where(kv => _sampled.Contains(kv.Key)).ToImmutableSortedDictionary();
 
+        // The masked input waits for local training; the other stages are quick round trips.
+        var request = new SecureSumRequest(server, sampled, instruction, ProtocolStage.Fit,
+            stage => stage == SecAggStage.MaskedInput ? _plan.FitTimeout : options.StageTimeout)
+        {
+            Uploads = _plan.Uploads,
+            Name = $"Round {Round}",
+        };
+        _stage = Context.ActorOf(SecureSumActor.Props(request), "secure-sum");
+        Context.Watch(_stage);
         Become(SecureFitting);
-        _session.Start();
         _log.Debug("Round {Round}: secure aggregation with k = {K}, t = {T} over {Count} sites", Round, choice.Neighbours, choice.Threshold, _sampled.Count);
     }
 
+    /// <summary>The sites talk to the session's child; the round waits for its one answer.</summary>
     private void SecureFitting()
     {
-        RefuseImpersonation();
-        Receive<SecAggAdvertiseKeys>(OnProtocolMessage);
-        Receive<SecAggShareKeys>(OnProtocolMessage);
-        Receive<SecAggMaskedInput>(OnProtocolMessage);
-        Receive<SecAggSurvivorsSignature>(OnProtocolMessage);
-        Receive<SecAggUnmaskShares>(OnProtocolMessage);
-        Receive<SecAggSiteAborted>(OnProtocolMessage);
-        Receive<StageFailed>(m => IsCurrent(m) && m.Stage == ProtocolStage.Fit, m => Gone(m.Site, m.Reason));
-        Receive<Terminated>(m =>
-        {
-            foreach (var site in _sampled.Where(s => _plan.Sites[s].Equals(m.ActorRef)).ToList())
-            {
-                _terminated.Add(site);
-                Gone(site, "node terminated");
-            }
-        });
-        Receive<StageTimedOut>(m => m == StageTimedOut.Secure, _ => _session!.TimedOut());
-        Receive<UploadOffer>(OnUploadOffer);
-        Receive<UploadFailed>(OnUploadFailed);
-        ReceiveAny(Ignore);
+        Receive<SecureSumCompleted>(OnSecureSumCompleted);
+        ReceiveStageCrash();
     }
 
-    private void OnProtocolMessage(IRoundMessage message)
+    private void OnSecureSumCompleted(SecureSumCompleted completed)
     {
-        if (!IsCurrent(message))
+        Context.Unwatch(_stage);
+        _stage = null;
+        _terminated.UnionWith(completed.Terminated);
+        _failures.AddRange(completed.Departures);
+        _refused.AddRange(completed.RefusedMessages);
+        if (completed.Result is { } result)
         {
-            Ignore(message);
-            return;
+            FinishSecureFit(result);
         }
-
-        _session!.Receive(message);
-    }
-
-    private void Gone(SiteId site, string reason)
-    {
-        _session!.Gone(site, () =>
+        else
         {
-            _log.Warning("Round {Round}: site {Site} left the secure round: {Reason}", Round, site, reason);
-            _failures.Add(new SiteFailure(site, nameof(ProtocolStage.Fit), reason));
-        });
+            AbortSecureFit(completed.Abort!);
+        }
     }
 
     private void AbortSecureFit(SecAggRoundAbort abort)
@@ -129,18 +111,18 @@ public sealed partial class RoundActor
     private void FinishSecureFit(SecAggRoundResult result)
     {
         RecordDropouts(result.Dropouts);
-        _secureIncluded = result.Included;
-        if (_secureIncluded.Count < _plan.MinFitSites)
+        _included = result.Included;
+        if (_included.Count < _plan.MinFitSites)
         {
-            Abort($"only {_secureIncluded.Count} of {_sampled.Count} sites completed secure aggregation; the round needs {_plan.MinFitSites}");
+            Abort($"only {_included.Count} of {_sampled.Count} sites completed secure aggregation; the round needs {_plan.MinFitSites}");
             return;
         }
 
         // The strategy's capability was checked once, when the study was composed.
-        var decoded = _codec!.Decode(result.Sum, _secureIncluded.Count);
+        var decoded = _codec!.Decode(result.Sum, _included.Count);
         if (decoded.Distributed is { } plan)
         {
-            var contributors = _secureIncluded.Count;
+            var contributors = _included.Count;
             _distributedNoise = new DistributedNoiseUsed(
                 plan.L2Sensitivity, plan.L1Sensitivity, plan.Noise.SiteVariance.Value, contributors, plan.PaddedDimension, plan.Clip, plan.EffectiveNoiseMultiplier(contributors));
         }

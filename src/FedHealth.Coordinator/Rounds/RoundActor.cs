@@ -1,7 +1,8 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
-using FedHealth.Coordinator.SecureSessions;
+using FedHealth.Coordinator.Rounds.Gathering;
 using FedHealth.Coordinator.Senders;
 using FedHealth.Core.Delivery;
 using FedHealth.Core.Ids;
@@ -13,36 +14,32 @@ using FedHealth.SecureAggregation.Parameters;
 namespace FedHealth.Coordinator.Rounds;
 
 /// <summary>
-/// One round as a short-lived child (Akka's DeviceGroupQuery pattern): sends the global model to
-/// the sampled sites, watches them, turns timeouts and terminations into failures, aggregates,
-/// runs federated evaluation, replies once to its parent and stops.
+/// One round as a short-lived child of the study: asks the strategy whom to train, runs the fit
+/// stage in a child (a <see cref="GatherActor"/> for plain updates, a secure-sum session under
+/// secure aggregation), aggregates, runs federated evaluation in another <see cref="GatherActor"/>,
+/// replies once to its parent and stops. Each stage child watches the sites, owns its deadline and
+/// accepts a site's messages only from the actor registered for that site.
 /// </summary>
-public sealed partial class RoundActor : ReceiveActor, IWithTimers
+public sealed partial class RoundActor : ReceiveActor
 {
-    private const string StageTimer = "stage-timeout";
-
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RoundPlan _plan;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly List<FitResult> _fitResults = [];
-    private readonly List<EvaluateResult> _evaluateResults = [];
     private readonly List<SiteFailure> _failures = [];
-    private readonly HashSet<SiteId> _pending = [];
     private readonly HashSet<SiteId> _terminated = [];
+    private readonly List<RefusedMessage> _refused = [];
     private IReadOnlyList<SiteId> _sampled = [];
+    private IReadOnlyList<SiteId>? _included;
+    private IActorRef? _stage;
     private double _slowestTrainMs;
     private double _totalTrainMs;
     private AggregateFitOutcome? _aggregate;
-    private readonly SenderGuard _senders;
 
     public RoundActor(RoundPlan plan)
     {
         _plan = plan;
-        _senders = new SenderGuard(plan.Sites, _log, $"Round {plan.Context.Round}");
         Become(Fitting);
     }
-
-    public ITimerScheduler Timers { get; set; } = null!;
 
     private int Round => _plan.Context.Round;
 
@@ -80,79 +77,72 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
 
         var (weights, offer) = ModelDelivery.Prepare(_plan.Global, _plan.Models);
         var instruction = new FitInstruction(Study, Round, _plan.Model, weights, fitPlan.Config, WeightsOffer: offer);
-        foreach (var site in _sampled)
+        StartStage(new GatherRequest(SitesOf(_sampled), instruction, typeof(FitReply), ProtocolStage.Fit, _plan.FitTimeout, UpdateProblem)
         {
-            var node = _plan.Sites[site];
-            Context.Watch(node);
-            _pending.Add(site);
-            node.Tell(instruction);
-        }
-
-        Timers.StartSingleTimer(StageTimer, StageTimedOut.Fit, _plan.FitTimeout);
+            Uploads = _plan.Uploads,
+            Name = $"Round {Round}",
+        }, "fit");
         _log.Debug("Round {Round}: sent the model to {Count} sites", Round, _sampled.Count);
     }
 
     private void Fitting()
     {
-        RefuseImpersonation();
-        Receive<FitReply>(OnFitReply);
-        Receive<StageFailed>(m => m.Stage == ProtocolStage.Fit && IsCurrent(m), m => Fail(m.Site, m.Stage, m.Reason));
-        Receive<Terminated>(m => FailTerminated(m, ProtocolStage.Fit));
-        Receive<StageTimedOut>(m => m == StageTimedOut.Fit, _ => TimeOutPending(ProtocolStage.Fit, _plan.FitTimeout));
-        Receive<UploadOffer>(OnUploadOffer);
-        Receive<UploadFailed>(OnUploadFailed);
-        ReceiveAny(Ignore);
+        Receive<GatherCompleted>(OnFitGathered);
+        ReceiveStageCrash();
     }
 
     private void Evaluating()
     {
-        RefuseImpersonation();
-        Receive<EvaluateReply>(OnEvaluateReply);
-        Receive<StageFailed>(m => m.Stage == ProtocolStage.Evaluate && IsCurrent(m), m => Fail(m.Site, m.Stage, m.Reason));
-        Receive<Terminated>(m => FailTerminated(m, ProtocolStage.Evaluate));
-        Receive<StageTimedOut>(m => m == StageTimedOut.Evaluate, _ => TimeOutPending(ProtocolStage.Evaluate, _plan.EvaluateTimeout));
+        Receive<GatherCompleted>(OnEvaluationGathered);
+        ReceiveStageCrash();
+    }
+
+    private void ReceiveStageCrash()
+    {
+        Receive<Terminated>(m => m.ActorRef.Equals(_stage), _ => Abort("a stage of the round failed unexpectedly (see the coordinator log)"));
         ReceiveAny(Ignore);
     }
 
-    /// <summary>First in every stage: a site message from any actor but the one registered for the site it names never reaches the round's state.</summary>
-    private void RefuseImpersonation() =>
-        Receive<ISiteMessage>(m => !_senders.Admits(m, Sender), m => _senders.Refuse(m, Sender));
-
-    private void OnFitReply(FitReply reply)
+    private void StartStage(GatherRequest request, string name)
     {
-        if (!IsCurrent(reply) || !_pending.Contains(reply.Site))
-        {
-            Ignore(reply);
-            return;
-        }
-
-        var problem = UpdateProblem(reply);
-        if (problem is not null)
-        {
-            Fail(reply.Site, ProtocolStage.Fit, problem);
-            return;
-        }
-
-        _slowestTrainMs = Math.Max(_slowestTrainMs, reply.TrainMilliseconds);
-        _totalTrainMs += reply.TrainMilliseconds;
-        _fitResults.Add(new FitResult(reply.Site, reply.Weights, reply.NumExamples, reply.TrainLoss));
-        Settle(reply.Site);
+        _stage = Context.ActorOf(GatherActor.Props(request), name);
+        Context.Watch(_stage);
     }
 
-    private void OnEvaluateReply(EvaluateReply reply)
+    /// <summary>A stage child answered: take its failures, terminations and refusals into the round.</summary>
+    private void Take(GatherCompleted completed)
     {
-        if (!IsCurrent(reply) || !_pending.Contains(reply.Site))
+        Context.Unwatch(_stage);
+        _stage = null;
+        _failures.AddRange(completed.Failures);
+        _terminated.UnionWith(completed.Terminated);
+        _refused.AddRange(completed.RefusedMessages);
+    }
+
+    private void OnFitGathered(GatherCompleted completed)
+    {
+        Take(completed);
+        var replies = completed.Replies.Cast<FitReply>().ToList();
+        _included = replies.Select(r => r.Site).ToList();
+        foreach (var reply in replies)
         {
-            Ignore(reply);
+            _slowestTrainMs = Math.Max(_slowestTrainMs, reply.TrainMilliseconds);
+            _totalTrainMs += reply.TrainMilliseconds;
+        }
+
+        if (replies.Count < _plan.MinFitSites)
+        {
+            Abort($"only {replies.Count} of {_sampled.Count} sites returned an update; the round needs {_plan.MinFitSites}");
             return;
         }
 
-        _evaluateResults.Add(new EvaluateResult(reply.Site, reply.Outcome));
-        Settle(reply.Site);
+        var results = replies.Select(r => new FitResult(r.Site, r.Weights, r.NumExamples, r.TrainLoss)).ToList();
+        StartEvaluation(_plan.Strategy.AggregateFit(_plan.Context, _plan.Global, results, _failures));
     }
 
-    private string? UpdateProblem(FitReply reply)
+    private string? UpdateProblem(ISiteMessage message)
     {
+        var reply = (FitReply)message;
         if (!_plan.Global.HasSameLayout(reply.Weights))
         {
             return $"returned weights of layout {reply.Weights}, expected {_plan.Global}";
@@ -174,102 +164,62 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
         return null;
     }
 
-    private bool IsCurrent(IRoundMessage message) => message.Study == Study && message.Round == Round;
-
-    private void Fail(SiteId site, ProtocolStage stage, string reason)
-    {
-        if (!_pending.Contains(site))
-        {
-            return;
-        }
-
-        _log.Warning("Round {Round}: site {Site} failed at {Stage}: {Reason}", Round, site, stage, reason);
-        _failures.Add(new SiteFailure(site, stage.ToString(), reason));
-        Settle(site);
-    }
-
-    private void FailTerminated(Terminated message, ProtocolStage stage)
-    {
-        foreach (var site in _pending.Where(s => _plan.Sites[s].Equals(message.ActorRef)).ToList())
-        {
-            _terminated.Add(site);
-            Fail(site, stage, "node terminated");
-        }
-    }
-
-    private void TimeOutPending(ProtocolStage stage, TimeSpan timeout)
-    {
-        foreach (var site in _pending.ToList())
-        {
-            Fail(site, stage, $"timed out after {timeout.TotalSeconds:0.###} s");
-        }
-    }
-
-    private void Settle(SiteId site)
-    {
-        _pending.Remove(site);
-        if (_pending.Count > 0)
-        {
-            return;
-        }
-
-        Timers.Cancel(StageTimer);
-        if (_aggregate is null)
-        {
-            FinishFitting();
-        }
-        else
-        {
-            FinishEvaluating();
-        }
-    }
-
-    private void FinishFitting()
-    {
-        if (_fitResults.Count < _plan.MinFitSites)
-        {
-            Abort($"only {_fitResults.Count} of {_sampled.Count} sites returned an update; the round needs {_plan.MinFitSites}");
-            return;
-        }
-
-        StartEvaluation(_plan.Strategy.AggregateFit(_plan.Context, _plan.Global, _fitResults, _failures));
-    }
-
     private void StartEvaluation(AggregateFitOutcome aggregate)
     {
         _aggregate = aggregate;
-        var alive = _plan.Context with { AvailableSites = _plan.Sites.Keys.Where(IsAlive).ToList() };
+        var alive = _plan.Context with { AvailableSites = _plan.Sites.Keys.Where(s => !_terminated.Contains(s)).ToList() };
         var evaluatePlan = _plan.Strategy.ConfigureEvaluate(alive, _aggregate.Weights);
         var sites = evaluatePlan.Sites.Where(_plan.Sites.ContainsKey).ToList();
         Become(Evaluating);
         if (sites.Count == 0)
         {
-            FinishEvaluating();
+            FinishEvaluating([]);
             return;
         }
 
         var (weights, offer) = ModelDelivery.Prepare(_aggregate.Weights, _plan.Models);
         var instruction = new EvaluateInstruction(Study, Round, _plan.Model, weights, offer);
-        foreach (var site in sites)
+        StartStage(new GatherRequest(SitesOf(sites), instruction, typeof(EvaluateReply), ProtocolStage.Evaluate, _plan.EvaluateTimeout, EvaluationProblem)
         {
-            Context.Watch(_plan.Sites[site]);
-            _pending.Add(site);
-            _plan.Sites[site].Tell(instruction);
-        }
-
-        Timers.StartSingleTimer(StageTimer, StageTimedOut.Evaluate, _plan.EvaluateTimeout);
+            Name = $"Round {Round} evaluation",
+        }, "evaluate");
     }
 
-    private bool IsAlive(SiteId site) => !_terminated.Contains(site);
+    /// <summary>An evaluation must fit the pooled metrics it joins: counts that are counts, and a histogram of the expected shape.</summary>
+    private static string? EvaluationProblem(ISiteMessage message)
+    {
+        var outcome = ((EvaluateReply)message).Outcome;
+        if (outcome?.Histogram is not { } histogram)
+        {
+            return "returned no evaluation";
+        }
 
-    private void FinishEvaluating()
+        if (outcome.NumExamples < 0 || histogram.Bins != Core.Metrics.ScoreHistogram.DefaultBins || histogram.Negatives.Count != histogram.Bins
+            || histogram.Positives.Any(c => c < 0) || histogram.Negatives.Any(c => c < 0))
+        {
+            return $"returned an evaluation that does not fit the pooled metrics (a histogram of {histogram.Bins} bins, {outcome.NumExamples} examples)";
+        }
+
+        return null;
+    }
+
+    private void OnEvaluationGathered(GatherCompleted completed)
+    {
+        Take(completed);
+        FinishEvaluating(completed.Replies.Cast<EvaluateReply>().Select(r => new EvaluateResult(r.Site, r.Outcome)).ToList());
+    }
+
+    private void FinishEvaluating(IReadOnlyList<EvaluateResult> results)
     {
         var aggregate = _aggregate!;
-        var evaluation = _evaluateResults.Count >= _plan.MinEvaluateSites
-            ? _plan.Strategy.AggregateEvaluate(_plan.Context, _evaluateResults, _failures)
+        var evaluation = results.Count >= _plan.MinEvaluateSites
+            ? _plan.Strategy.AggregateEvaluate(_plan.Context, results, _failures)
             : null;
         Complete(aggregate.Weights, aggregate.Updated, null, aggregate.TrainLoss, evaluation);
     }
+
+    private ImmutableSortedDictionary<SiteId, IActorRef> SitesOf(IEnumerable<SiteId> sites) =>
+        sites.ToImmutableSortedDictionary(site => site, site => _plan.Sites[site]);
 
     private void Abort(string reason)
     {
@@ -282,7 +232,7 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
         var record = new RoundRecord(
             Round,
             _sampled,
-            (_secureIncluded ?? _fitResults.Select(r => r.Site)).OrderBy(s => s).ToList(),
+            (_included ?? []).OrderBy(s => s).ToList(),
             _failures,
             updated,
             abortReason,
@@ -293,32 +243,14 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
             _totalTrainMs,
             global.ContentHash())
         {
-            SecureAggregation = _session is not null,
+            SecureAggregation = _codec is not null,
             Dropouts = _dropouts,
             DistributedNoise = updated ? _distributedNoise : null,
-            RefusedMessages = _senders.Refused,
+            RefusedMessages = _refused,
         };
         Context.Parent.Tell(new RoundCompleted(record, global));
         Context.Stop(Self);
     }
-
-    /// <summary>
-    /// A site's reply is too large for a message: expect its upload on the transfer channel, tell the
-    /// site where, and handle the verified message as if it had come inline from that site.
-    /// </summary>
-    private void OnUploadOffer(UploadOffer offer)
-    {
-        if (!IsCurrent(offer) || _plan.Uploads is not { } uploads)
-        {
-            Ignore(offer);
-            return;
-        }
-
-        UploadRelay.Accept(uploads, offer, Sender, Self);
-    }
-
-    private void OnUploadFailed(UploadFailed failed) =>
-        _log.Warning("Round {Round}: the upload from site {Site} failed: {Reason}", Round, failed.Site, failed.Reason);
 
     private void Ignore(object message) =>
         _log.Debug("Round {Round}: ignored {MessageType}", Round, message.GetType().Name);

@@ -29,7 +29,8 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
     private readonly List<SiteFailure> _failures = [];
     private readonly HashSet<SiteId> _awaitingConfirmation = [];
     private readonly List<SiteId> _prepared = [];
-    private SecureSumSession? _session;
+    private readonly List<RefusedMessage> _refused = [];
+    private IActorRef? _secureSum;
     private int _contributors;
     private PooledStatistics? _pooled;
     private readonly SenderGuard _senders;
@@ -59,39 +60,37 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
         var choice = SecAggParameterChooser.Choose(Sites.Count, options.ExpectedDropout, options.CorruptFraction);
         var server = new SecAggServer(
             _plan.Study, _plan.Session, Sites, choice.ToParameters(_plan.Options.ModulusBits), _plan.Options.VectorLength, _plan.Secure.EnrolledKeys);
-        _session = new SecureSumSession(server, _plan.Sites, Timers, _log, StageTimedOut.Statistics, _ => options.StageTimeout, Release,
-            abort => Finish($"secure aggregation of the statistics aborted at {abort.Stage}: {abort.Reason}"));
         var instruction = new StatisticsInstruction(_plan.Study, _plan.Session, _plan.Options.VectorLength, _plan.Options.ModulusBits, _plan.Secure.Enrolments);
-        foreach (var site in _plan.Sites.Values)
+        var request = new SecureSumRequest(server, _plan.Sites, instruction, ProtocolStage.Statistics, _ => options.StageTimeout)
         {
-            Context.Watch(site);
-            site.Tell(instruction);
-        }
-
-        _session.Start();
+            Uploads = _plan.Uploads,
+            Name = $"Statistics session {_plan.Session}",
+        };
+        _secureSum = Context.ActorOf(SecureSumActor.Props(request), "secure-sum");
+        Context.Watch(_secureSum);
     }
 
+    /// <summary>The sites talk to the session's child; the stage waits for its one answer.</summary>
     private void Summing()
     {
-        Receive<ISiteMessage>(m => !_senders.Admits(m, Sender), m => _senders.Refuse(m, Sender));
-        Receive<SecAggAdvertiseKeys>(OnProtocolMessage);
-        Receive<SecAggShareKeys>(OnProtocolMessage);
-        Receive<SecAggMaskedInput>(OnProtocolMessage);
-        Receive<SecAggSurvivorsSignature>(OnProtocolMessage);
-        Receive<SecAggUnmaskShares>(OnProtocolMessage);
-        Receive<SecAggSiteAborted>(OnProtocolMessage);
-        Receive<StageFailed>(IsCurrent, m => Gone(m.Site, m.Reason));
-        Receive<Terminated>(m =>
-        {
-            foreach (var site in _plan.Sites.Where(kv => kv.Value.Equals(m.ActorRef)).Select(kv => kv.Key).ToList())
-            {
-                Gone(site, "node terminated");
-            }
-        });
-        Receive<StageTimedOut>(m => m == StageTimedOut.Statistics, _ => _session!.TimedOut());
-        Receive<UploadOffer>(m => IsCurrent(m) && _plan.Uploads is not null, m => UploadRelay.Accept(_plan.Uploads!, m, Sender, Self));
-        Receive<UploadFailed>(m => _log.Warning("Statistics: the upload from site {Site} failed: {Reason}", m.Site, m.Reason));
+        Receive<SecureSumCompleted>(OnSummed);
+        Receive<Terminated>(m => m.ActorRef.Equals(_secureSum), _ => Finish("the secure sum of the statistics failed unexpectedly (see the coordinator log)"));
         ReceiveAny(Ignore);
+    }
+
+    private void OnSummed(SecureSumCompleted completed)
+    {
+        Context.Unwatch(_secureSum);
+        _secureSum = null;
+        _failures.AddRange(completed.Departures);
+        _refused.AddRange(completed.RefusedMessages);
+        if (completed.Result is { } result)
+        {
+            Release(result);
+            return;
+        }
+
+        Finish($"secure aggregation of the statistics aborted at {completed.Abort!.Stage}: {completed.Abort.Reason}");
     }
 
     private void Confirming()
@@ -142,26 +141,6 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
 
     private bool IsCurrent(IRoundMessage message) => message.Study == _plan.Study && message.Round == _plan.Session;
 
-    private void OnProtocolMessage(IRoundMessage message)
-    {
-        if (!IsCurrent(message))
-        {
-            Ignore(message);
-            return;
-        }
-
-        _session!.Receive(message);
-    }
-
-    private void Gone(SiteId site, string reason)
-    {
-        _session!.Gone(site, () =>
-        {
-            _log.Warning("Statistics: site {Site} left the secure sum: {Reason}", site, reason);
-            _failures.Add(new SiteFailure(site, nameof(ProtocolStage.Statistics), reason));
-        });
-    }
-
     /// <summary>Every connected site gets the pooled sum (also one that dropped out of the sum: it is the consortium's, not any one site's).</summary>
     private void Release(SecAggRoundResult result)
     {
@@ -171,6 +150,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
         foreach (var (site, node) in _plan.Sites)
         {
             _awaitingConfirmation.Add(site);
+            Context.Watch(node);
             node.Tell(pooled);
         }
 
@@ -197,7 +177,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
 
         Context.Parent.Tell(new StatisticsCompleted(_plan.Session, _contributors, [.. _prepared.Order()], _failures, failure, failure is null ? _pooled : null)
         {
-            RefusedMessages = _senders.Refused,
+            RefusedMessages = [.. _refused, .. _senders.Refused],
         });
         Context.Stop(Self);
     }

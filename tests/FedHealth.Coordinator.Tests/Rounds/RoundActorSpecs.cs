@@ -5,7 +5,9 @@ using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.Strategies;
 using FedHealth.Coordinator.Tests.Support;
 using FedHealth.Core.Ids;
+using FedHealth.Core.Metrics;
 using FedHealth.Core.Protocol;
+using FedHealth.Core.Training;
 using FedHealth.Core.Strategy;
 using FedHealth.Core.Weights;
 using Xunit.Abstractions;
@@ -20,17 +22,17 @@ public sealed class RoundActorSpecs(ITestOutputHelper output) : ProductionWiredT
     [Fact]
     public void Round_completes_when_every_sampled_site_replies()
     {
-        var (probes, round) = StartRound(sites: 3, minFit: 3);
+        var probes = StartRound(sites: 3, minFit: 3);
 
         foreach (var (site, probe) in probes)
         {
             var fit = probe.ExpectMsg<FitInstruction>();
             Assert.Equal(1, fit.Round);
             Assert.Equal(Global, fit.Weights);
-            round.Tell(new FitReply(Study, 1, site, Models.Weights(3, 3, 3), 10, 0.4, 5), probe);
+            probe.Reply(new FitReply(Study, 1, site, Models.Weights(3, 3, 3), 10, 0.4, 5));
         }
 
-        AnswerEvaluation(probes, round);
+        AnswerEvaluation(probes);
         var done = ExpectMsg<RoundCompleted>();
 
         Assert.True(done.Record.ModelUpdated);
@@ -44,7 +46,7 @@ public sealed class RoundActorSpecs(ITestOutputHelper output) : ProductionWiredT
     [Fact]
     public void A_node_that_terminates_is_a_failure_and_the_round_completes_when_the_minimum_is_met()
     {
-        var (probes, round) = StartRound(sites: 3, minFit: 2);
+        var probes = StartRound(sites: 3, minFit: 2);
         var dead = probes[2];
 
         foreach (var (_, probe) in probes)
@@ -55,10 +57,10 @@ public sealed class RoundActorSpecs(ITestOutputHelper output) : ProductionWiredT
         Sys.Stop(dead.Probe.Ref);
         foreach (var (site, probe) in probes.Take(2))
         {
-            round.Tell(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5), probe);
+            probe.Reply(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5));
         }
 
-        AnswerEvaluation(probes.Take(2).ToList(), round);
+        AnswerEvaluation(probes.Take(2).ToList());
         var done = ExpectMsg<RoundCompleted>();
 
         Assert.True(done.Record.ModelUpdated);
@@ -71,18 +73,18 @@ public sealed class RoundActorSpecs(ITestOutputHelper output) : ProductionWiredT
     [Fact]
     public void A_node_that_does_not_answer_in_time_is_a_failure()
     {
-        var (probes, round) = StartRound(sites: 3, minFit: 2, fitTimeout: TimeSpan.FromMilliseconds(400));
+        var probes = StartRound(sites: 3, minFit: 2, fitTimeout: TimeSpan.FromMilliseconds(400));
 
         foreach (var (site, probe) in probes)
         {
             probe.ExpectMsg<FitInstruction>();
             if (site != probes[2].Site)
             {
-                round.Tell(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5), probe);
+                probe.Reply(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5));
             }
         }
 
-        AnswerEvaluation(probes, round, silent: probes[2].Site);
+        AnswerEvaluation(probes, silent: probes[2].Site);
         var done = ExpectMsg<RoundCompleted>(TimeSpan.FromSeconds(5));
 
         Assert.Contains(done.Record.Failures, f => f.Site == probes[2].Site && f.Stage == "Fit" && f.Reason.StartsWith("timed out", StringComparison.Ordinal));
@@ -92,15 +94,15 @@ public sealed class RoundActorSpecs(ITestOutputHelper output) : ProductionWiredT
     [Fact]
     public void The_round_fails_cleanly_and_keeps_the_model_when_too_few_sites_succeed()
     {
-        var (probes, round) = StartRound(sites: 3, minFit: 3);
+        var probes = StartRound(sites: 3, minFit: 3);
 
         foreach (var (_, probe) in probes)
         {
             probe.ExpectMsg<FitInstruction>();
         }
 
-        round.Tell(new FitReply(Study, 1, probes[0].Site, Models.Weights(5, 5, 5), 10, 0.4, 5), probes[0].Probe);
-        round.Tell(new StageFailed(Study, 1, ProtocolStage.Fit, probes[1].Site, "Fit failed on the site (IOException)"), probes[1].Probe);
+        probes[0].Probe.Reply(new FitReply(Study, 1, probes[0].Site, Models.Weights(5, 5, 5), 10, 0.4, 5));
+        probes[1].Probe.Reply(new StageFailed(Study, 1, ProtocolStage.Fit, probes[1].Site, "Fit failed on the site (IOException)"));
         Sys.Stop(probes[2].Probe.Ref);
         var done = ExpectMsg<RoundCompleted>();
 
@@ -117,16 +119,16 @@ public sealed class RoundActorSpecs(ITestOutputHelper output) : ProductionWiredT
     [Fact]
     public void An_update_with_the_wrong_layout_is_a_failure_not_an_aggregate()
     {
-        var (probes, round) = StartRound(sites: 2, minFit: 1);
+        var probes = StartRound(sites: 2, minFit: 1);
 
         foreach (var (_, probe) in probes)
         {
             probe.ExpectMsg<FitInstruction>();
         }
 
-        round.Tell(new FitReply(Study, 1, probes[0].Site, Models.Weights(9, 9), 10, 0.4, 5), probes[0].Probe);
-        round.Tell(new FitReply(Study, 1, probes[1].Site, Models.Weights(2, 2, 2), 10, 0.4, 5), probes[1].Probe);
-        AnswerEvaluation(probes, round);
+        probes[0].Probe.Reply(new FitReply(Study, 1, probes[0].Site, Models.Weights(9, 9), 10, 0.4, 5));
+        probes[1].Probe.Reply(new FitReply(Study, 1, probes[1].Site, Models.Weights(2, 2, 2), 10, 0.4, 5));
+        AnswerEvaluation(probes);
         var done = ExpectMsg<RoundCompleted>();
 
         Assert.Equal([2f, 2f, 2f], done.Global.Flat.ToArray());
@@ -136,20 +138,46 @@ public sealed class RoundActorSpecs(ITestOutputHelper output) : ProductionWiredT
     [Fact]
     public void Replies_from_another_round_or_study_are_ignored()
     {
-        var (probes, round) = StartRound(sites: 1, minFit: 1);
+        var probes = StartRound(sites: 1, minFit: 1);
         var (site, probe) = probes[0];
         probe.ExpectMsg<FitInstruction>();
 
-        round.Tell(new FitReply(Study, 2, site, Models.Weights(9, 9, 9), 10, 0.4, 5), probe);
-        round.Tell(new FitReply(new StudyId("other"), 1, site, Models.Weights(9, 9, 9), 10, 0.4, 5), probe);
-        round.Tell(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5), probe);
-        AnswerEvaluation(probes, round);
+        probe.Reply(new FitReply(Study, 2, site, Models.Weights(9, 9, 9), 10, 0.4, 5));
+        probe.Reply(new FitReply(new StudyId("other"), 1, site, Models.Weights(9, 9, 9), 10, 0.4, 5));
+        probe.Reply(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5));
+        AnswerEvaluation(probes);
         var done = ExpectMsg<RoundCompleted>();
 
         Assert.Equal([1f, 1f, 1f], done.Global.Flat.ToArray());
     }
 
-    private (List<(SiteId Site, TestProbe Probe)> Probes, IActorRef Round) StartRound(
+    [Fact]
+    public void An_evaluation_with_a_malformed_histogram_is_a_failure_of_that_site_and_the_round_completes()
+    {
+        var probes = StartRound(sites: 2, minFit: 2);
+        foreach (var (site, probe) in probes)
+        {
+            probe.ExpectMsg<FitInstruction>();
+            probe.Reply(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5));
+        }
+
+        foreach (var (_, probe) in probes)
+        {
+            probe.ExpectMsg<EvaluateInstruction>();
+        }
+
+        var malformed = new EvaluationOutcome(5, 0.3, 0.8, 0.9, new ScoreHistogram(new long[3], new long[3]));
+        probes[0].Probe.Reply(new EvaluateReply(Study, 1, probes[0].Site, malformed));
+        probes[1].Probe.Reply(new EvaluateReply(Study, 1, probes[1].Site, Models.Evaluation(5, 0.8)));
+        var done = ExpectMsg<RoundCompleted>();
+
+        Assert.True(done.Record.ModelUpdated);
+        Assert.Contains(done.Record.Failures, f => f.Site == probes[0].Site && f.Stage == "Evaluate" && f.Reason.Contains("3 bins", StringComparison.Ordinal));
+        Assert.Equal(probes[1].Site, Assert.Single(done.Record.Evaluation!.PerSite).Site);
+    }
+
+    /// <summary>Starts a round over fresh probes; each stage of it talks to the sites through a child, so a site replies to whoever asked it.</summary>
+    private List<(SiteId Site, TestProbe Probe)> StartRound(
         int sites, int minFit, TimeSpan? fitTimeout = null)
     {
         var probes = Enumerable.Range(0, sites).Select(i => (Models.Site($"site-{i}"), CreateTestProbe())).ToList();
@@ -164,18 +192,18 @@ public sealed class RoundActorSpecs(ITestOutputHelper output) : ProductionWiredT
             1,
             fitTimeout ?? TimeSpan.FromSeconds(30),
             TimeSpan.FromMilliseconds(400));
-        var round = ActorOfAsTestActorRef<RoundActor>(RoundActor.Props(plan), TestActor);
-        return (probes, round);
+        ActorOfAsTestActorRef<RoundActor>(RoundActor.Props(plan), TestActor);
+        return probes;
     }
 
-    private static void AnswerEvaluation(IReadOnlyList<(SiteId Site, TestProbe Probe)> probes, IActorRef round, SiteId? silent = null)
+    private static void AnswerEvaluation(IReadOnlyList<(SiteId Site, TestProbe Probe)> probes, SiteId? silent = null)
     {
         foreach (var (site, probe) in probes)
         {
             var instruction = probe.ExpectMsg<EvaluateInstruction>();
             if (site != silent)
             {
-                round.Tell(new EvaluateReply(Study, instruction.Round, site, Models.Evaluation(5, 0.8)), probe);
+                probe.Reply(new EvaluateReply(Study, instruction.Round, site, Models.Evaluation(5, 0.8)));
             }
         }
     }

@@ -21,16 +21,16 @@ public sealed class ImpersonationSpecs(ITestOutputHelper output) : ProductionWir
     [Fact]
     public void A_fit_reply_in_another_sites_name_is_refused_and_the_round_aggregates_the_honest_updates()
     {
-        var (sites, round) = StartRound(3);
+        var sites = StartRound(3);
         var (attacker, victim) = (sites[0], sites[1]);
 
-        round.Tell(new FitReply(Study, 1, victim.Site, Models.Weights(100, 100, 100), 1000, 0.1, 5), attacker.Probe);
+        attacker.Probe.Reply(new FitReply(Study, 1, victim.Site, Models.Weights(100, 100, 100), 1000, 0.1, 5));
         foreach (var (site, probe) in sites)
         {
-            round.Tell(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5), probe);
+            probe.Reply(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5));
         }
 
-        AnswerEvaluation(sites, round);
+        AnswerEvaluation(sites);
         var done = ExpectMsg<RoundCompleted>();
 
         Assert.Equal([1f, 1f, 1f], done.Global.Flat.ToArray());
@@ -44,16 +44,16 @@ public sealed class ImpersonationSpecs(ITestOutputHelper output) : ProductionWir
     [Fact]
     public void A_failure_reported_in_another_sites_name_does_not_remove_that_site()
     {
-        var (sites, round) = StartRound(3);
+        var sites = StartRound(3);
         var (attacker, victim) = (sites[0], sites[1]);
 
-        round.Tell(new StageFailed(Study, 1, ProtocolStage.Fit, victim.Site, "spoofed"), attacker.Probe);
+        attacker.Probe.Reply(new StageFailed(Study, 1, ProtocolStage.Fit, victim.Site, "spoofed"));
         foreach (var (site, probe) in sites)
         {
-            round.Tell(new FitReply(Study, 1, site, Models.Weights(2, 2, 2), 10, 0.4, 5), probe);
+            probe.Reply(new FitReply(Study, 1, site, Models.Weights(2, 2, 2), 10, 0.4, 5));
         }
 
-        AnswerEvaluation(sites, round);
+        AnswerEvaluation(sites);
         var done = ExpectMsg<RoundCompleted>();
 
         Assert.Empty(done.Record.Failures);
@@ -64,18 +64,18 @@ public sealed class ImpersonationSpecs(ITestOutputHelper output) : ProductionWir
     [Fact]
     public void An_evaluation_reply_in_another_sites_name_is_refused()
     {
-        var (sites, round) = StartRound(2);
+        var sites = StartRound(2);
         foreach (var (site, probe) in sites)
         {
-            round.Tell(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5), probe);
+            probe.Reply(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5));
         }
 
         var instruction = sites[0].Probe.ExpectMsg<EvaluateInstruction>();
         sites[1].Probe.ExpectMsg<EvaluateInstruction>();
-        round.Tell(new EvaluateReply(Study, instruction.Round, sites[1].Site, Models.Evaluation(5, 0.0)), sites[0].Probe);
+        sites[0].Probe.Reply(new EvaluateReply(Study, instruction.Round, sites[1].Site, Models.Evaluation(5, 0.0)));
         foreach (var (site, probe) in sites)
         {
-            round.Tell(new EvaluateReply(Study, instruction.Round, site, Models.Evaluation(5, 0.8)), probe);
+            probe.Reply(new EvaluateReply(Study, instruction.Round, site, Models.Evaluation(5, 0.8)));
         }
 
         var done = ExpectMsg<RoundCompleted>();
@@ -87,27 +87,28 @@ public sealed class ImpersonationSpecs(ITestOutputHelper output) : ProductionWir
     [Fact]
     public void An_actor_that_is_no_registered_site_cannot_speak_for_one_and_each_kind_is_counted()
     {
-        var (sites, round) = StartRound(2);
+        var sites = StartRound(2);
         var stranger = CreateTestProbe();
 
         for (var i = 0; i < 3; i++)
         {
-            round.Tell(new FitReply(Study, 1, sites[0].Site, Models.Weights(9, 9, 9), 10, 0.4, 5), stranger);
+            sites[0].Probe.LastSender.Tell(new FitReply(Study, 1, sites[0].Site, Models.Weights(9, 9, 9), 10, 0.4, 5), stranger);
         }
 
         foreach (var (site, probe) in sites)
         {
-            round.Tell(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5), probe);
+            probe.Reply(new FitReply(Study, 1, site, Models.Weights(1, 1, 1), 10, 0.4, 5));
         }
 
-        AnswerEvaluation(sites, round);
+        AnswerEvaluation(sites);
         var refused = Assert.Single(ExpectMsg<RoundCompleted>().Record.RefusedMessages);
 
         Assert.StartsWith("unregistered actor", refused.RealSender, StringComparison.Ordinal);
         Assert.Equal(3, refused.Count);
     }
 
-    private (List<(SiteId Site, TestProbe Probe)> Sites, IActorRef Round) StartRound(int count)
+    /// <summary>Starts a round over fresh probes, each of which has received its fit instruction.</summary>
+    private List<(SiteId Site, TestProbe Probe)> StartRound(int count)
     {
         var sites = Enumerable.Range(0, count).Select(i => (Models.Site($"site-{i}"), CreateTestProbe())).ToList();
         var refs = sites.ToImmutableSortedDictionary(p => p.Item1, p => p.Item2.Ref);
@@ -121,21 +122,21 @@ public sealed class ImpersonationSpecs(ITestOutputHelper output) : ProductionWir
             1,
             TimeSpan.FromSeconds(30),
             TimeSpan.FromSeconds(5));
-        var round = ActorOfAsTestActorRef<RoundActor>(RoundActor.Props(plan), TestActor);
+        ActorOfAsTestActorRef<RoundActor>(RoundActor.Props(plan), TestActor);
         foreach (var (_, probe) in sites)
         {
             probe.ExpectMsg<FitInstruction>();
         }
 
-        return (sites, round);
+        return sites;
     }
 
-    private static void AnswerEvaluation(IReadOnlyList<(SiteId Site, TestProbe Probe)> sites, IActorRef round)
+    private static void AnswerEvaluation(IReadOnlyList<(SiteId Site, TestProbe Probe)> sites)
     {
         foreach (var (site, probe) in sites)
         {
             var instruction = probe.ExpectMsg<EvaluateInstruction>();
-            round.Tell(new EvaluateReply(Study, instruction.Round, site, Models.Evaluation(5, 0.8)), probe);
+            probe.Reply(new EvaluateReply(Study, instruction.Round, site, Models.Evaluation(5, 0.8)));
         }
     }
 }
