@@ -45,6 +45,9 @@ public static class StrategyCatalog
 
     public static IReadOnlyList<string> Names { get; } = [.. Parameters.Keys];
 
+    /// <summary>The flags a strategy takes (for help texts and errors); the name is checked.</summary>
+    public static IReadOnlyList<string> FlagsOf(string name) => Parameters[Canonical(name)];
+
     /// <summary>The server learning rate η a strategy uses when none is given.</summary>
     public static double DefaultServerLearningRate(string name) => Canonical(name) switch
     {

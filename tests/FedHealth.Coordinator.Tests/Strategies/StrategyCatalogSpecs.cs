@@ -84,6 +84,15 @@ public sealed class StrategyCatalogSpecs
     }
 
     [Fact]
+    public void Each_strategy_lists_the_flags_it_takes()
+    {
+        Assert.Equal(["--server-lr", "--beta1", "--beta2", "--tau"], StrategyCatalog.FlagsOf("FedYogi"));
+        Assert.Equal(["--byzantine"], StrategyCatalog.FlagsOf("multi-krum"));
+        Assert.Empty(StrategyCatalog.FlagsOf("median"));
+        Assert.Throws<ArgumentException>(() => StrategyCatalog.FlagsOf("fedsgd"));
+    }
+
+    [Fact]
     public void Defaults_are_the_documented_ones()
     {
         Assert.Equal(1.0, StrategyCatalog.DefaultServerLearningRate("fedavgm"));
