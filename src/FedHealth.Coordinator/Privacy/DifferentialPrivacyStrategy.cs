@@ -17,9 +17,19 @@ namespace FedHealth.Coordinator.Privacy;
 /// clipping, C follows the median update norm: the count of sites under C is released with noise
 /// σ_b and the update noise is raised to σ_Δ = (σ⁻² − (2σ_b)⁻²)^(-1/2), so the pair of releases
 /// costs exactly one Gaussian mechanism of multiplier σ and the accounting is unchanged.
+/// The noised mean is handed to the inner strategy as a secure sum would be, so a server optimiser
+/// (FedAdam, FedAvgM, …) steps on the already private mean: its step is post-processing. A strategy
+/// that needs individual updates (median, Krum) cannot take a mean and is refused under site-level DP.
 /// </summary>
 public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions options, Func<IRandomSource> randomness) : ISecureSumStrategy
 {
+    private readonly IStrategy _inner = inner is null
+        ? throw new ArgumentNullException(nameof(inner))
+        : options.SiteLevel && inner is not ISecureSumStrategy
+        ? throw new ArgumentException(
+            $"Site-level DP releases a noised mean of the clipped updates, and the strategy {inner.Name} does not aggregate from a mean.", nameof(inner))
+        : inner;
+
     private readonly AdaptiveClipping? _adaptive = options.SiteLevel && options.AdaptiveSiteClip
         ? new AdaptiveClipping(new AdaptiveClippingOptions(options.SiteClip))
         : null;
@@ -27,11 +37,11 @@ public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions 
     /// <summary>The clip the next site-level aggregation uses.</summary>
     public double CurrentSiteClip => _adaptive?.Clip ?? options.SiteClip;
 
-    public string Name => $"{inner.Name}+dp-{options.Mode.ToString().ToLowerInvariant()}";
+    public string Name => $"{_inner.Name}+dp-{options.Mode.ToString().ToLowerInvariant()}";
 
     public FitPlan ConfigureFit(RoundContext round, ModelWeights global)
     {
-        var plan = inner.ConfigureFit(round, global);
+        var plan = _inner.ConfigureFit(round, global);
         return options.RecordLevel
             ? plan with { Config = plan.Config with { RecordDp = new DpSgdConfig(options.RecordNoiseMultiplier, options.RecordClip, options.RecordSamplingRate) } }
             : plan;
@@ -48,8 +58,8 @@ public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions 
             // Under record-level DP the example counts are not protected, so they must not
             // weight the mean: every site counts the same.
             return options.RecordLevel
-                ? inner.AggregateFit(round, global, results.Select(r => r with { NumExamples = 1 }).ToList(), failures)
-                : inner.AggregateFit(round, global, results, failures);
+                ? _inner.AggregateFit(round, global, results.Select(r => r with { NumExamples = 1 }).ToList(), failures)
+                : _inner.AggregateFit(round, global, results, failures);
         }
 
         if (results.Count == 0)
@@ -87,15 +97,12 @@ public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions 
             (random as IDisposable)?.Dispose();
         }
 
-        var next = new float[global.Length];
-        var current = global.Flat;
-        for (var i = 0; i < next.Length; i++)
-        {
-            next[i] = current[i] + mean[i];
-        }
-
+        // Every site weighs 1 (the mean above is over the planned count); the inner strategy turns
+        // the noised mean into the next model exactly as it would a secure sum.
+        var released = new SecureSum(mean, planned, results.Select(r => r.Site).ToList());
+        var outcome = ((ISecureSumStrategy)_inner).AggregateSecureSum(round, global, released);
         var losses = results.Where(r => double.IsFinite(r.TrainLoss)).ToList();
-        return new AggregateFitOutcome(global.WithValues(next), Updated: true, TrainLoss: losses.Count == 0 ? double.NaN : losses.Average(r => r.TrainLoss));
+        return outcome with { TrainLoss = losses.Count == 0 ? double.NaN : losses.Average(r => r.TrainLoss) };
     }
 
     /// <summary>
@@ -112,15 +119,15 @@ public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions 
             throw new InvalidOperationException("Adaptive clipping is not available under secure aggregation; use a fixed site-level clip.");
         }
 
-        return inner is ISecureSumStrategy secure
+        return _inner is ISecureSumStrategy secure
             ? secure.AggregateSecureSum(round, global, sum)
-            : throw new InvalidOperationException($"The strategy {inner.Name} cannot aggregate a secure sum.");
+            : throw new InvalidOperationException($"The strategy {_inner.Name} cannot aggregate a secure sum.");
     }
 
-    public EvaluatePlan ConfigureEvaluate(RoundContext round, ModelWeights global) => inner.ConfigureEvaluate(round, global);
+    public EvaluatePlan ConfigureEvaluate(RoundContext round, ModelWeights global) => _inner.ConfigureEvaluate(round, global);
 
     public AggregateEvaluateOutcome AggregateEvaluate(RoundContext round, IReadOnlyList<EvaluateResult> results, IReadOnlyList<SiteFailure> failures) =>
-        inner.AggregateEvaluate(round, results, failures);
+        _inner.AggregateEvaluate(round, results, failures);
 
     private static float[] Delta(ModelWeights local, ModelWeights global)
     {

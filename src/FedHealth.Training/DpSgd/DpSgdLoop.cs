@@ -28,10 +28,13 @@ internal sealed class DpSgdLoop
     private readonly IRandomSource _random;
     private readonly GaussianSampler _gaussian;
     private readonly IReadOnlyList<Linear> _layers;
+    private readonly ProximalTerm? _proximal;
 
     /// <param name="random">Draws both the Poisson samples and the noise: a CSPRNG.</param>
-    public DpSgdLoop(BinaryClassifierModule module, optim.Optimizer optimizer, DpSgdConfig dp, IRandomSource random)
+    /// <param name="proximal">FedProx's term, added to the privatized gradient; null for none.</param>
+    public DpSgdLoop(BinaryClassifierModule module, optim.Optimizer optimizer, DpSgdConfig dp, IRandomSource random, ProximalTerm? proximal = null)
     {
+        _proximal = proximal;
         _module = module;
         _optimizer = optimizer;
         _dp = dp;
@@ -56,6 +59,12 @@ internal sealed class DpSgdLoop
                 sum.Layer.bias!.grad = Privatize(sum.Bias, expectedBatch);
             }
         }
+
+        // FedProx's gradient μ·(w − w_global) depends only on the weights (which are already
+        // private: they are the previous steps' post-processed outputs) and the global model, never
+        // on a record, so it is added after clipping and noise, like the optimizer's own arithmetic.
+        // Clipping it with the per-example gradients would bias it and spend no less privacy.
+        _proximal?.AddGradient();
 
         _optimizer.step();
     }

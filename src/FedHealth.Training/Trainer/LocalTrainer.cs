@@ -78,9 +78,10 @@ public sealed class LocalTrainer : ILocalTrainer
         using var optimizer = OptimizerFactory.Create(config, module.parameters());
         var features = TensorFactory.Float32(train.Features, train.Rows, train.Columns);
         var labels = TensorFactory.LabelColumn(train.Labels);
+        var proximal = ProximalTerm.AnchoredAt(module, config.ProximalMu);
         var trainLoss = config.RecordDp is { } dp
-            ? FitPrivately(module, optimizer, features, labels, steps, dp)
-            : FitBatches(module, optimizer, features, labels, steps, config.BatchSize, config.Seed);
+            ? FitPrivately(module, optimizer, features, labels, steps, dp, proximal)
+            : FitBatches(module, optimizer, features, labels, steps, config, proximal);
 
         return new FitOutcome(ModuleWeights.Read(module), train.Rows, trainLoss, steps);
     }
@@ -109,9 +110,9 @@ public sealed class LocalTrainer : ILocalTrainer
 
     /// <summary>Mini-batch training; returns the mean of the steps' batch losses.</summary>
     private static double FitBatches(
-        BinaryClassifierModule module, optim.Optimizer optimizer, Tensor features, Tensor labels, int steps, int batchSize, long seed)
+        BinaryClassifierModule module, optim.Optimizer optimizer, Tensor features, Tensor labels, int steps, FitConfig config, ProximalTerm? proximal)
     {
-        var sampler = new BatchSampler(checked((int)features.shape[0]), batchSize, Seeds.Derive(seed, "shuffle"));
+        var sampler = new BatchSampler(checked((int)features.shape[0]), config.BatchSize, Seeds.Derive(config.Seed, "shuffle"));
         double lossSum = 0;
         for (var step = 0; step < steps; step++)
         {
@@ -121,6 +122,7 @@ public sealed class LocalTrainer : ILocalTrainer
             var logits = module.forward(features.index_select(0, index));
             var loss = nn.functional.binary_cross_entropy_with_logits(logits, labels.index_select(0, index));
             loss.backward();
+            proximal?.AddGradient();
             optimizer.step();
             lossSum += loss.item<float>();
         }
@@ -130,12 +132,12 @@ public sealed class LocalTrainer : ILocalTrainer
 
     /// <summary>DP-SGD; returns NaN for the loss, which it must not report.</summary>
     private double FitPrivately(
-        BinaryClassifierModule module, optim.Optimizer optimizer, Tensor features, Tensor labels, int steps, DpSgdConfig dp)
+        BinaryClassifierModule module, optim.Optimizer optimizer, Tensor features, Tensor labels, int steps, DpSgdConfig dp, ProximalTerm? proximal)
     {
         var random = _privacyRandomness() ?? throw new InvalidOperationException("The privacy randomness factory returned null.");
         try
         {
-            var loop = new DpSgdLoop(module, optimizer, dp, random);
+            var loop = new DpSgdLoop(module, optimizer, dp, random, proximal);
             for (var step = 0; step < steps; step++)
             {
                 loop.Step(features, labels);

@@ -48,6 +48,12 @@ internal static class TrainerInputs
                 nameof(config));
         }
 
+        if (!(config.ProximalMu >= 0) || double.IsInfinity(config.ProximalMu))
+        {
+            throw new ArgumentException(
+                $"{nameof(FitConfig.ProximalMu)} (the FedProx μ) must be a finite number ≥ 0, got {config.ProximalMu}.", nameof(config));
+        }
+
         if (config.RecordDp is { } dp)
         {
             CheckRecordDp(dp, nameof(config));

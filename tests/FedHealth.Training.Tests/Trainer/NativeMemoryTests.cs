@@ -32,6 +32,17 @@ public sealed class NativeMemoryTests(ITestOutputHelper output)
             new FitConfig(OptimizerKind.Adam, 1e-3, 64, 50, 0, round, new DpSgdConfig(1.0, 1.0, 64.0 / 2000)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Native_memory_does_not_grow_across_100_rounds_of_fedprox_fit_and_evaluate(bool dpSgd)
+    {
+        // The proximal term keeps a copy of the global weights for the whole fit and makes one
+        // difference tensor per parameter per step.
+        AssertNoGrowthOver100Rounds(round =>
+            new FitConfig(OptimizerKind.Adam, 1e-3, 64, 50, 0, round, dpSgd ? new DpSgdConfig(1.0, 1.0, 64.0 / 2000) : null, ProximalMu: 0.1));
+    }
+
     private void AssertNoGrowthOver100Rounds(Func<int, FitConfig> config)
     {
         var spec = ModelSpec.Mlp(50, 32);

@@ -1,0 +1,61 @@
+using FedHealth.Coordinator.Aggregation;
+using FedHealth.Core.Strategy;
+using FedHealth.Core.Weights;
+
+namespace FedHealth.Coordinator.Strategies;
+
+/// <summary>
+/// FedAvg followed by a server optimiser step (FedAvgM, FedAdam, FedYogi, FedAdagrad): the
+/// example-weighted mean update is the pseudo-gradient. It needs only that mean, so it aggregates a
+/// secure sum exactly as it aggregates plain results; wrapped in the DP decorator it receives the
+/// already noised mean, so the step is post-processing and costs no privacy.
+/// </summary>
+/// <remarks>
+/// The optimiser's moments live in <see cref="State"/> and advance each time an aggregation
+/// produces a new model. Calls must come one round at a time (the study actor's order). The state
+/// is not persisted yet: after a coordinator restart pass the saved state to the constructor, once
+/// the durability issue stores it.
+/// </remarks>
+public sealed class ServerOptimizerStrategy(FedAvgOptions options, IServerOptimizer optimizer, ServerOptimizerState? restored = null)
+    : FedAvg(options)
+{
+    private readonly IServerOptimizer _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
+
+    public override string Name => _optimizer.Name;
+
+    /// <summary>The optimiser's state after the last aggregation (<see cref="ServerOptimizerState.Initial"/> before the first).</summary>
+    public ServerOptimizerState State { get; private set; } = restored ?? ServerOptimizerState.Initial;
+
+    public override AggregateFitOutcome AggregateFit(
+        RoundContext round, ModelWeights global, IReadOnlyList<FitResult> results, IReadOnlyList<SiteFailure> failures)
+    {
+        var averaged = base.AggregateFit(round, global, results, failures);
+        if (!averaged.Updated)
+        {
+            return averaged;
+        }
+
+        var mean = new float[global.Length];
+        var next = averaged.Weights.Flat;
+        var current = global.Flat;
+        for (var i = 0; i < mean.Length; i++)
+        {
+            mean[i] = next[i] - current[i];
+        }
+
+        return averaged with { Weights = Step(global, mean) };
+    }
+
+    public override AggregateFitOutcome AggregateSecureSum(RoundContext round, ModelWeights global, SecureSum sum)
+    {
+        var averaged = base.AggregateSecureSum(round, global, sum);
+        return averaged.Updated ? averaged with { Weights = Step(global, sum.MeanUpdate) } : averaged;
+    }
+
+    private ModelWeights Step(ModelWeights global, ReadOnlySpan<float> meanUpdate)
+    {
+        var step = _optimizer.Step(State, global.Flat, meanUpdate);
+        State = step.State;
+        return new ModelWeights(global.Specs, step.Weights);
+    }
+}
