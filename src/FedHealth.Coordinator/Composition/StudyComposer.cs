@@ -30,23 +30,44 @@ public static class StudyComposer
             throw new StudyRequestException(string.Join(" ", invalid));
         }
 
-        var strategy = StrategyFor(study);
-        if (study.SecureAggregation.Enabled && strategy is not ISecureSumStrategy)
-        {
-            throw new StudyRequestException($"the strategy {strategy.Name} needs the sites' individual updates, which secure aggregation hides: use --secure-aggregation off.");
-        }
-
+        var strategy = StrategyFor(request.StrategySettings, study);
         // The sites' signing keys come with their registrations (a simulation enrols them up front).
         var secure = study.SecureAggregation.Enabled ? SecureRoundSettings.For(study, new Dictionary<SiteId, byte[]>()) : null;
         return new StudyPlan(study, strategy, AccountantFor(study, request.EffectiveLocalSteps, environment.LedgerFolder), secure);
     }
 
-    private static IStrategy StrategyFor(StudyOptions study)
+    /// <summary>The strategy inside the DP decorator; a strategy that cannot run with the study's protections is refused here, before any site trains.</summary>
+    private static IStrategy StrategyFor(StrategySettings settings, StudyOptions study)
     {
-        IStrategy strategy = new FedAvg(new FedAvgOptions(study.Fit, study.FractionFit, study.MinFitSites));
-        return study.Privacy.Mode == DpMode.Off
+        IStrategy strategy;
+        try
+        {
+            if (study.SecureAggregation.Enabled && StrategyCatalog.RefusalUnderSecureAggregation(settings) is { } secure)
+            {
+                throw new StudyRequestException(secure);
+            }
+
+            if (study.Privacy.SiteLevel && StrategyCatalog.RefusalUnderSiteLevelDp(settings) is { } siteLevel)
+            {
+                throw new StudyRequestException(siteLevel);
+            }
+
+            strategy = StrategyCatalog.Create(settings, new FedAvgOptions(study.Fit, study.FractionFit, study.MinFitSites));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StudyRequestException(ex.Message, ex);
+        }
+
+        strategy = study.Privacy.Mode == DpMode.Off
             ? strategy
             : new DifferentialPrivacyStrategy(strategy, study.Privacy, () => new OsRandomSource());
+        if (study.SecureAggregation.Enabled && strategy is not ISecureSumStrategy)
+        {
+            throw new StudyRequestException($"the strategy {strategy.Name} needs the sites' individual updates, which secure aggregation hides: use --secure-aggregation off.");
+        }
+
+        return strategy;
     }
 
     private static StudyPrivacyAccountant? AccountantFor(StudyOptions study, int localSteps, string folder)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FedHealth.Coordinator.Strategies;
 using FedHealth.Core.Options;
 
 namespace FedHealth.Coordinator.Composition;
@@ -26,7 +27,8 @@ public static class StudyDescription
             ["batch_size"] = request.BatchSize,
             ["fraction_fit"] = request.FractionFit,
             ["min_fit_sites"] = request.MinFitSites,
-            ["strategy"] = "fedavg",
+            ["strategy"] = request.Strategy.Trim().ToLowerInvariant(),
+            ["updates_seen_individually"] = StrategyCatalog.SeesIndividualUpdates(request.StrategySettings),
             ["dp"] = request.Dp,
             ["target_epsilon"] = dpOff ? null : request.EffectiveTargetEpsilon,
             ["delta"] = dpOff ? null : request.Delta,

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
+using FedHealth.Coordinator.Strategies;
 using FedHealth.Core.Options;
 using FedHealth.Core.Training;
 
@@ -19,6 +21,7 @@ public sealed record StudyRequest
     /// <summary>The ε a run spends when DP is on and neither a target nor a noise multiplier is given.</summary>
     public const double DefaultEpsilon = 4.0;
 
+    [JsonIgnore]
     public static StudyRequest Default { get; } = new();
 
     public string Id { get; init; } = "study";
@@ -88,23 +91,56 @@ public sealed record StudyRequest
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>The aggregation strategy (docs/strategies.md): <c>fedavg</c>, <c>fedavgm</c>, <c>fedprox</c>, <c>fedadam</c>, <c>fedyogi</c>, <c>fedadagrad</c>, <c>median</c>, <c>trimmed-mean</c>, <c>krum</c>, <c>multi-krum</c>.</summary>
+    public string Strategy { get; init; } = "fedavg";
+
+    /// <summary>The strategy's parameters; null = its documented default (a parameter it does not take is refused).</summary>
+    public double? ServerLearningRate { get; init; }
+
+    public double? Beta1 { get; init; }
+
+    public double? Beta2 { get; init; }
+
+    public double? Tau { get; init; }
+
+    public double? Momentum { get; init; }
+
+    public double? ProximalMu { get; init; }
+
+    public double? TrimBeta { get; init; }
+
+    public int? Byzantine { get; init; }
+
+    [JsonIgnore]
+    public StrategySettings StrategySettings =>
+        new(Strategy, ServerLearningRate, Beta1, Beta2, Tau, Momentum, ProximalMu, TrimBeta, Byzantine);
+
+    [JsonIgnore]
     public ModelKind ModelKind => Model == "mlp" ? ModelKind.Mlp : ModelKind.LogisticRegression;
 
+    [JsonIgnore]
     public OptimizerKind OptimizerKind => Optimizer == "adam" ? OptimizerKind.Adam : OptimizerKind.Sgd;
 
+    [JsonIgnore]
     public DpMode DpMode => Enum.TryParse<DpMode>(Dp, ignoreCase: true, out var mode) ? mode : DpMode.Record;
 
+    [JsonIgnore]
     public IReadOnlyList<int> HiddenLayers => Hidden is { Length: > 0 } hidden ? hidden : [32, 16];
 
+    [JsonIgnore]
     public int EffectiveLocalSteps => LocalEpochs is null ? LocalSteps ?? DefaultLocalSteps : 0;
 
+    [JsonIgnore]
     public int EffectiveLocalEpochs => LocalEpochs ?? 0;
 
+    [JsonIgnore]
     public bool AdaptiveClip => Clip.Equals("adaptive", StringComparison.OrdinalIgnoreCase);
 
+    [JsonIgnore]
     public double ClipNorm => AdaptiveClip ? 1.0 : double.Parse(Clip, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>The ε the noise is calibrated to: the given target, or the protective default when DP is on and no σ is given.</summary>
+    [JsonIgnore]
     public double? EffectiveTargetEpsilon =>
         TargetEpsilon ?? (DpMode != DpMode.Off && NoiseMultiplier is null ? DefaultEpsilon : null);
 

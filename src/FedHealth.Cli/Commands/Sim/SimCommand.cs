@@ -4,6 +4,7 @@ using System.Globalization;
 using FedHealth.Cli.Commands.Sim.Processes;
 using FedHealth.Cli.Console;
 using FedHealth.Coordinator.Composition;
+using FedHealth.Coordinator.Strategies;
 
 namespace FedHealth.Cli.Commands.Sim;
 
@@ -64,6 +65,20 @@ internal static class SimCommand
         var seed = new Option<int>("--seed") { Description = "Seed for data, initialisation, sampling and local training order", DefaultValueFactory = _ => Defaults.Seed };
         var output = new Option<string?>("--out") { Description = "Folder for report.json (default runs/<timestamp>/)" };
         var json = new Option<bool>("--json") { Description = "Print report.json on stdout and nothing else there" };
+        var strategy = new Option<string>("--strategy")
+        {
+            Description = $"Aggregation strategy: {string.Join(", ", StrategyCatalog.Names)} (docs/strategies.md)",
+            DefaultValueFactory = _ => Defaults.Strategy,
+        };
+        strategy.AcceptOnlyFromAmong([.. StrategyCatalog.Names]);
+        var serverLr = new Option<double?>("--server-lr") { Description = "fedavgm, fedadam, fedyogi, fedadagrad: the server learning rate η (default 1 for fedavgm, 0.1 for the adaptive ones)" };
+        var beta1 = new Option<double?>("--beta1") { Description = "fedadam, fedyogi, fedadagrad: β1 (default 0.9)" };
+        var beta2 = new Option<double?>("--beta2") { Description = "fedadam, fedyogi: β2 (default 0.99)" };
+        var tau = new Option<double?>("--tau") { Description = "fedadam, fedyogi, fedadagrad: the adaptivity τ (default 0.001)" };
+        var momentum = new Option<double?>("--momentum") { Description = "fedavgm: the server momentum β (default 0.9)" };
+        var proximalMu = new Option<double?>("--proximal-mu") { Description = "fedprox: the proximal term μ in local training (default 0.01)" };
+        var trimBeta = new Option<double?>("--trim-beta") { Description = "trimmed-mean: the fraction trimmed from each side (default 0.2)" };
+        var byzantine = new Option<int?>("--byzantine") { Description = "krum, multi-krum: the number f of sites that may be Byzantine (default 1)" };
         var processes = new Option<bool>("--processes") { Description = "Run the coordinator and each site as separate fedhealth processes over mutual TLS on loopback, with a throwaway PKI" };
 
         Positive(rounds, "rounds");
@@ -83,6 +98,7 @@ internal static class SimCommand
             data, label, siteColumn, splitColumn, categorical, sites, partition, testFraction, rounds, model, hidden,
             optimizer, lr, localSteps, localEpochs, batchSize, fractionFit, minFitSites, fitTimeout,
             dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, normalize, dropout, stageTimeout, seed, output, json, processes,
+            strategy, serverLr, beta1, beta2, tau, momentum, proximalMu, trimBeta, byzantine,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -124,6 +140,15 @@ internal static class SimCommand
                 SecureAggregation = parse.GetValue(secure) switch { "on" => true, "off" => false, _ => null },
                 Normalize = parse.GetValue(normalize),
                 Seed = parse.GetValue(seed),
+                Strategy = parse.GetValue(strategy)!,
+                ServerLearningRate = parse.GetValue(serverLr),
+                Beta1 = parse.GetValue(beta1),
+                Beta2 = parse.GetValue(beta2),
+                Tau = parse.GetValue(tau),
+                Momentum = parse.GetValue(momentum),
+                ProximalMu = parse.GetValue(proximalMu),
+                TrimBeta = parse.GetValue(trimBeta),
+                Byzantine = parse.GetValue(byzantine),
             };
             var settings = new SimSettings
             {

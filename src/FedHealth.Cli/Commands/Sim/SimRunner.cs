@@ -60,7 +60,7 @@ internal static class SimRunner
             Pooling = study.FederatedStatistics is null ? [] : dataset.Pooling,
         };
         Terminal.Err.MarkupLine(
-            $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {study.Rounds} rounds of FedAvg ({Markup.Escape(dataset.Description.Source)})[/]");
+            $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {study.Rounds} rounds of {Markup.Escape(plan.Strategy.Name)} ({Markup.Escape(dataset.Description.Source)})[/]");
         var result = await InProcessFederation.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
 
         var config = ReportConfig(settings, study);
