@@ -16,6 +16,7 @@ public sealed class DependencySpecs
         { "FedHealth.Coordinator", ["FedHealth.Training", "FedHealth.Node", "FedHealth.Hosting", "TorchSharp", "Org.BouncyCastle"] },
         { "FedHealth.Node", ["FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Hosting", "TorchSharp", "Org.BouncyCastle"] },
         { "FedHealth.Hosting", ["FedHealth.Training", "TorchSharp"] },
+        { "FedHealth.Models", ["FedHealth.Coordinator", "FedHealth.Node", "FedHealth.Hosting", "FedHealth.Crypto", "Akka", "TorchSharp", "Org.BouncyCastle"] },
         { "FedHealth.Pki", ["FedHealth.Crypto", "FedHealth.SecureAggregation", "FedHealth.Privacy", "FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Node", "FedHealth.Hosting", "Akka", "TorchSharp", "Org.BouncyCastle", "Serilog"] },
         { "FedHealth.Transfer", ["FedHealth.Crypto", "FedHealth.SecureAggregation", "FedHealth.Privacy", "FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Node", "FedHealth.Hosting", "Akka", "TorchSharp", "Org.BouncyCastle", "Serilog"] },
     };
@@ -35,7 +36,7 @@ public sealed class DependencySpecs
     [Fact]
     public void Only_the_training_project_touches_TorchSharp_and_only_crypto_touches_BouncyCastle()
     {
-        var projects = new[] { "FedHealth.Core", "FedHealth.Crypto", "FedHealth.SecureAggregation", "FedHealth.Privacy", "FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Node", "FedHealth.Hosting", "FedHealth.Pki", "FedHealth.Transfer", "FedHealth.Simulation", "fedhealth" };
+        var projects = new[] { "FedHealth.Core", "FedHealth.Crypto", "FedHealth.SecureAggregation", "FedHealth.Privacy", "FedHealth.Training", "FedHealth.Coordinator", "FedHealth.Node", "FedHealth.Hosting", "FedHealth.Pki", "FedHealth.Transfer", "FedHealth.Models", "FedHealth.Simulation", "fedhealth" };
 
         foreach (var project in projects)
         {
