@@ -1,16 +1,16 @@
 using System.Reflection;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using FedHealth.Cli.Commands.Sim;
 using FedHealth.Coordinator.Study;
 using FedHealth.Core.Options;
 using FedHealth.Models.Manifests;
-using FedHealth.Training.Data;
 using FedHealth.Training.Data.Csv;
-using FedHealth.Training.Data.Preprocessing;
 using FedHealth.Training.Data.Preprocessing.Federated;
+using FedHealth.Training.Data.Preprocessing;
 using FedHealth.Training.Data.Synthetic;
+using FedHealth.Training.Data;
 
 namespace FedHealth.Cli.Commands.Models;
 
