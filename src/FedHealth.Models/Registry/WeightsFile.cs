@@ -48,6 +48,6 @@ internal static class WeightsFile
         return actual == expectedHash
             ? weights
             : throw new ModelStoreException(
-                $"The weights file '{path}' does not match its manifest: its hash is {actual}, the manifest says {expectedHash}.");
+                $"The weights file does not match its manifest: '{path}' hashes to {actual}, the manifest says {expectedHash}.");
     }
 }

@@ -12,5 +12,7 @@ internal static class ModelsCommand
         ModelsPredictCommand.Create(),
         ModelsExportCommand.Create(),
         ModelsImportCommand.Create(),
+        ModelsDiffCommand.Create(),
+        ModelsCardCommand.Create(),
     };
 }

@@ -30,6 +30,11 @@ internal static class ModelsExportCommand
 
             var model = ModelRegistry.Open(parse.GetValue(from)).Find(parse.GetValue(id)!);
             var path = parse.GetValue(output)!;
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
             PyTorchStateDict.Save(ManifestLayout.Spec(model.Manifest.Architecture), model.Weights(), path);
             var manifestPath = ManifestPathFor(path);
             File.WriteAllText(manifestPath, ManifestJson.Serialize(model.Manifest));

@@ -36,7 +36,7 @@ internal static class ModelsImportCommand
             var hash = weights.ContentHash();
             if (hash != manifest.Id)
             {
-                throw new ModelStoreException($"The model file '{path}' does not match its manifest: its weights hash to {hash}, the manifest says {manifest.Id}.");
+                throw new ModelStoreException($"The model file does not match its manifest: '{path}' hashes to {hash}, the manifest '{manifestPath}' says {manifest.Id}.");
             }
 
             var stored = ModelStore.Save(parse.GetValue(to)!, manifest, weights);
