@@ -49,7 +49,7 @@ public static class ModelCard
             EffectsSection(manifest, weights),
             new("Lineage", [
                 $"Code version `{manifest.CodeVersion}`, data schema `{manifest.SchemaHash}`.",
-                "Round → model (parent): " + string.Join("; ", manifest.Rounds.Select(r => $"{r.Round} → {r.ModelHash[..12]} ({r.ParentHash?[..12] ?? "initial"})")) + "."]),
+                "Round → model (parent): " + string.Join("; ", manifest.Rounds.Select(r => $"{r.Round} → {Short(r.ModelHash)} ({(r.ParentHash is { } parent ? Short(parent) : "initial")})")) + "."]),
         };
         return sections;
     }
@@ -93,6 +93,8 @@ public static class ModelCard
             Rows = [.. effects.Select(e => (IReadOnlyList<string>)[e.Feature, F(e.PerSd), F(e.OddsRatioPerSd), G(e.PerUnit), G(e.OddsRatioPerUnit)])],
         };
     }
+
+    private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
 
     private static string F(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "–";
 
