@@ -31,7 +31,9 @@ public static class ModelFigures
         plot.Title("Learning curve");
         plot.XLabel("round");
         plot.YLabel("loss / accuracy / AUC");
-        plot.ShowLegend(Alignment.LowerRight);
+
+        // Beside the plot: accuracy and AUC run along the top, the loss along the bottom.
+        plot.ShowLegend(Edge.Right);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
