@@ -25,6 +25,7 @@ try
         FedHealth.Cli.Commands.Coordinator.CoordinatorCommand.Create(),
         FedHealth.Cli.Commands.Node.NodeCommand.Create(),
         FedHealth.Cli.Commands.Certs.CertsCommand.Create(),
+        FedHealth.Cli.Commands.Models.ModelsCommand.Create(),
     };
     var parse = root.Parse(args);
     if (parse.Errors.Count > 0)

@@ -68,6 +68,7 @@ internal static class SimRunner
         var report = RunReport.Build(config, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         var path = ReportFile.Write(folder, report);
+        Models.ModelArtifacts.Save(folder, study, result, dataset, settings, report);
         return (result, report, path);
     }
 
