@@ -79,7 +79,7 @@ public sealed record SecAggBenchResult(
     [JsonPropertyName("correctness_bits")]
     public double CorrectnessBits { get; init; }
 
-    /// <summary>Exactly the fields the issue names for <c>--json</c>.</summary>
+    /// <summary>The fields the issues name for <c>--json</c>, with the k and t the run used.</summary>
     public string ToJson() => JsonSerializer.Serialize(
         new Dictionary<string, object>
         {
@@ -91,6 +91,9 @@ public sealed record SecAggBenchResult(
             ["floor_ms"] = Math.Round(FloorMs, 1),
             ["upload_bytes_per_site"] = UploadBytesPerSite,
             ["sum_correct"] = SumCorrect,
+            ["neighbours"] = Neighbours,
+            ["threshold"] = Threshold,
+            ["complete_graph"] = CompleteGraph,
         });
 
     /// <summary>Every field, including the parameters, the floor's parts and the PRG rate.</summary>
