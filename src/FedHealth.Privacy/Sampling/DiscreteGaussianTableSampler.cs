@@ -68,7 +68,7 @@ public sealed class DiscreteGaussianTableSampler
         var sigma = Math.Sqrt(sigmaSquared.Value);
         _reach = (int)Math.Min(MaxEntries - 2, Math.Ceiling(reachInSigmas * sigma) + 2);
 
-        var (lower, upper) = GaussianBounds(sigmaSquared, _reach);
+        var (lower, upper) = GaussianEnvelopeBounds.Weights(sigmaSquared, _reach);
         _rho = (ulong)ExpBounds.Of(_reach * sigmaSquared.Denominator, sigmaSquared.Numerator, 32).Hi;
         if (_rho >= 1UL << 32)
         {
@@ -117,7 +117,7 @@ public sealed class DiscreteGaussianTableSampler
         var exactScale = Rational.FromDouble(scale);
         _scaleNumerator = exactScale.Numerator;
         _scaleDenominator = exactScale.Denominator;
-        (_acceptBelow, _rejectFrom) = Thresholds(scale, lower, upper, _envelope);
+        (_acceptBelow, _rejectFrom) = GaussianEnvelopeBounds.Thresholds(scale, lower, upper, _envelope);
     }
 
     public Rational SigmaSquared { get; }
@@ -180,7 +180,8 @@ public sealed class DiscreteGaussianTableSampler
         }
     }
 
-    private static int Multiplicity(int m) => m == 0 ? 1 : 2;
+    /// <summary>c_m: |x| = m &gt; 0 stands for two integers, ±m.</summary>
+    internal static int Multiplicity(int m) => m == 0 ? 1 : 2;
 
     private bool Accept(int m)
     {
@@ -217,50 +218,6 @@ public sealed class DiscreteGaussianTableSampler
         var accepted = LazyExpComparison.IsBelow(_random, _random.NextUInt64(), numerator, denominator, (BigInteger)m * m * _sigmaDenominator, _gammaDenominator);
         return accepted ? m : -1;
     }
-
-    /// <summary>
-    /// Lower and upper bounds on exp(−m²/(2σ²)) for m ≤ reach, by the recurrence w(m+1) = w(m)·r^(2m+1)
-    /// with r = exp(−1/(2σ²)) seeded from exact bounds, rounding every product outward.
-    /// </summary>
-    private static (double[] Lower, double[] Upper) GaussianBounds(Rational sigmaSquared, int reach)
-    {
-        var (rLo, rHi) = ExpBounds.Of(sigmaSquared.Denominator, 2 * sigmaSquared.Numerator, 64);
-        var r = (Lo: Down(Math.ScaleB((double)rLo, -64)), Hi: Up(Math.ScaleB((double)rHi, -64)));
-        var r2 = (Lo: Down(r.Lo * r.Lo), Hi: Up(r.Hi * r.Hi));
-        var lower = new double[reach + 1];
-        var upper = new double[reach + 1];
-        lower[0] = upper[0] = 1;
-        var q = r;
-        for (var m = 1; m <= reach; m++)
-        {
-            lower[m] = Down(lower[m - 1] * q.Lo);
-            upper[m] = Up(upper[m - 1] * q.Hi);
-            q = (Down(q.Lo * r2.Lo), Up(q.Hi * r2.Hi));
-        }
-
-        return (lower, upper);
-    }
-
-    /// <summary>Per entry, words below which the acceptance surely holds and from which it surely fails (0: never sure).</summary>
-    private static (ulong[] AcceptBelow, ulong[] RejectFrom) Thresholds(double scale, double[] lower, double[] upper, ulong[] envelope)
-    {
-        var acceptBelow = new ulong[envelope.Length];
-        var rejectFrom = new ulong[envelope.Length];
-        for (var m = 0; m < envelope.Length; m++)
-        {
-            var g = (double)envelope[m];
-            var low = Down(Down(scale * Multiplicity(m) * lower[m]) / Math.BitIncrement(g));
-            var high = Up(Up(scale * Multiplicity(m) * upper[m]) / Math.BitDecrement(g));
-            acceptBelow[m] = low >= 1 ? ulong.MaxValue : (ulong)Math.ScaleB(low, 64);
-            rejectFrom[m] = high >= 1 ? 0 : (ulong)Math.Ceiling(Math.ScaleB(high, 64));
-        }
-
-        return (acceptBelow, rejectFrom);
-    }
-
-    private static double Down(double x) => Math.Max(0, Math.BitDecrement(x));
-
-    private static double Up(double x) => Math.BitIncrement(x);
 
     private bool NextBit()
     {

@@ -6,7 +6,7 @@ namespace FedHealth.Privacy.Sampling;
 /// Decides U &lt; c·exp(−γ) exactly, for a uniform real U in [0, 1) of which only the first 64 bits
 /// have been drawn, and rational c, γ with c·exp(−γ) ≤ 1: it draws further bits of U and tightens
 /// <see cref="ExpBounds"/> until the comparison is settled. This is the slow path of a table
-/// sampler, taken when double-precision bounds cannot decide (about once in 2^30 draws).
+/// sampler, taken when double-precision bounds cannot decide (about once in 2^28 draws or rarer).
 /// </summary>
 internal static class LazyExpComparison
 {

@@ -67,4 +67,22 @@ public sealed class ExactSupportTests
         Assert.All(mass.Skip(weights.Length), m => Assert.Equal(UInt128.Zero, m));
         Assert.Throws<ArgumentException>(() => IntegerAliasTable.Build([two64 / 2, two64 / 4]));
     }
+
+    [Theory]
+    [InlineData(7, 3, 40)]
+    [InlineData(17_592_186_044_416, 65_536 * 7, 62_000)] // σ² = 2^28/7 (a site share), m up to 10σ
+    public void The_double_envelope_bounds_hold_against_exact_values(long numerator, long denominator, int reach)
+    {
+        var sigma2 = new Rational(numerator, denominator);
+
+        var (lower, upper) = GaussianEnvelopeBounds.Weights(sigma2, reach);
+
+        foreach (var m in new[] { 0, 1, 2, 3, reach / 7, reach / 3, reach / 2, reach - 1, reach })
+        {
+            var (lo, hi) = ExpBounds.Of((BigInteger)m * m * sigma2.Denominator, 2 * sigma2.Numerator, 1000);
+            Assert.True(new BigInteger(Math.ScaleB(lower[m], 1000)) <= hi, $"lower bound above the value at m = {m}");
+            Assert.True(new BigInteger(Math.ScaleB(upper[m], 1000)) + 1 >= lo, $"upper bound below the value at m = {m}");
+            Assert.True(upper[m] - lower[m] <= 1e-8 * upper[m] + 1e-300, $"bounds too loose at m = {m}");
+        }
+    }
 }
