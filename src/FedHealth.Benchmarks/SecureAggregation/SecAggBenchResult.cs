@@ -88,7 +88,7 @@ public sealed record SecAggBenchResult(
             ["dropout"] = Dropout,
             ["client_ms"] = Math.Round(ClientMs, 1),
             ["server_ms"] = Math.Round(ServerMs, 1),
-            ["floor_ms"] = Math.Round(FloorMs, 1),
+            ["floor_ms"] = Math.Round(FloorMs, 3), // tiny vectors have a floor of microseconds, which must not print as 0
             ["upload_bytes_per_site"] = UploadBytesPerSite,
             ["sum_correct"] = SumCorrect,
             ["neighbours"] = Neighbours,
