@@ -45,14 +45,14 @@ public sealed class FederationPki
         folder = Path.GetFullPath(folder);
         var clock = time ?? TimeProvider.System;
         var caFolder = Path.Combine(folder, "ca");
-        CertificateAuthority.Initialize(new InitCaRequest(caFolder, ConsortiumName), clock);
+        CertificateAuthority.Initialize(new InitCaRequest(caFolder, ConsortiumName) { KeyProtection = KeyFileProtection.Throwaway }, clock);
         var caCertificate = Path.Combine(caFolder, CaDirectory.CertificateFile);
         var crl = Path.Combine(caFolder, CaDirectory.CrlFile);
         using var ca = CertificateAuthority.Open(caFolder, time: clock);
         CertificateAuthority? other = null;
         try
         {
-            var coordinator = ca.Issue(new IssueRequest(CoordinatorId, PeerRole.Coordinator, Path.Combine(folder, CoordinatorId)));
+            var coordinator = ca.Issue(new IssueRequest(CoordinatorId, PeerRole.Coordinator, Path.Combine(folder, CoordinatorId)) { KeyProtection = KeyFileProtection.Throwaway });
             var issued = new Dictionary<string, TlsFiles>(StringComparer.Ordinal);
             foreach (var site in sites)
             {
@@ -62,7 +62,7 @@ public sealed class FederationPki
                 }
 
                 var output = Path.Combine(folder, "sites", site.Id);
-                var request = new IssueRequest(site.Id, PeerRole.Site, output);
+                var request = new IssueRequest(site.Id, PeerRole.Site, output) { KeyProtection = KeyFileProtection.Throwaway };
                 var now = clock.GetUtcNow();
                 var credentials = site.Certificate switch
                 {
@@ -92,7 +92,7 @@ public sealed class FederationPki
     private static CertificateAuthority OtherAuthority(string folder, TimeProvider clock)
     {
         var path = Path.Combine(folder, "other-ca");
-        CertificateAuthority.Initialize(new InitCaRequest(path, "Some Other Consortium"), clock);
+        CertificateAuthority.Initialize(new InitCaRequest(path, "Some Other Consortium") { KeyProtection = KeyFileProtection.Throwaway }, clock);
         return CertificateAuthority.Open(path, time: clock);
     }
 

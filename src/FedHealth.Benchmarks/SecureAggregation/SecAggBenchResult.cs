@@ -79,7 +79,7 @@ public sealed record SecAggBenchResult(
     [JsonPropertyName("correctness_bits")]
     public double CorrectnessBits { get; init; }
 
-    /// <summary>Exactly the fields the issue names for <c>--json</c>.</summary>
+    /// <summary>The fields the issues name for <c>--json</c>, with the k and t the run used.</summary>
     public string ToJson() => JsonSerializer.Serialize(
         new Dictionary<string, object>
         {
@@ -88,9 +88,12 @@ public sealed record SecAggBenchResult(
             ["dropout"] = Dropout,
             ["client_ms"] = Math.Round(ClientMs, 1),
             ["server_ms"] = Math.Round(ServerMs, 1),
-            ["floor_ms"] = Math.Round(FloorMs, 1),
+            ["floor_ms"] = Math.Round(FloorMs, 3), // tiny vectors have a floor of microseconds, which must not print as 0
             ["upload_bytes_per_site"] = UploadBytesPerSite,
             ["sum_correct"] = SumCorrect,
+            ["neighbours"] = Neighbours,
+            ["threshold"] = Threshold,
+            ["complete_graph"] = CompleteGraph,
         });
 
     /// <summary>Every field, including the parameters, the floor's parts and the PRG rate.</summary>

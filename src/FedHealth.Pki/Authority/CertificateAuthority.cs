@@ -47,7 +47,7 @@ public sealed class CertificateAuthority : IDisposable
         var now = (time ?? TimeProvider.System).GetUtcNow();
         using var root = RootCertificate.Create(name, now, request.Days);
         var passwordFile = NewPassword.WriteIfGenerated(password, directory.Pkcs12, overwrite: false);
-        Pkcs12File.Write(directory.Pkcs12, [root], password.Value, overwrite: false);
+        Pkcs12File.Write(directory.Pkcs12, [root], password, overwrite: false, request.KeyProtection);
         AtomicFile.WritePublic(directory.Certificate, root.ExportCertificatePem() + "\n", overwrite: false);
         var index = CertificateIndex.Empty(name).NextCrl();
         AtomicFile.WritePublic(directory.Crl, CrlPublisher.Build(root, [], index.CrlNumber, now, request.CrlValidity), overwrite: false);
@@ -105,7 +105,7 @@ public sealed class CertificateAuthority : IDisposable
         System.IO.Directory.CreateDirectory(output);
         var pkcs12 = Path.Combine(output, identity.Id + ".p12");
         var passwordFile = NewPassword.WriteIfGenerated(password, pkcs12, overwrite: true);
-        Pkcs12File.Write(pkcs12, [certificate, Certificate], password.Value, overwrite: true);
+        Pkcs12File.Write(pkcs12, [certificate, Certificate], password, overwrite: true, request.KeyProtection);
         var pem = Path.Combine(output, identity.Id + ".crt.pem");
         AtomicFile.WritePublic(pem, certificate.ExportCertificatePem() + "\n", overwrite: true);
         var caCopy = Path.Combine(output, CaDirectory.CertificateFile);

@@ -1,5 +1,6 @@
 using FedHealth.Pki.Passwords;
 using FedHealth.Pki.Revocation;
+using FedHealth.Pki.Storage;
 
 namespace FedHealth.Pki.Authority;
 
@@ -14,4 +15,7 @@ public sealed record InitCaRequest(string Directory, string ConsortiumName)
     public PasswordSource? Password { get; init; }
 
     public TimeSpan CrlValidity { get; init; } = CrlPublisher.DefaultValidity;
+
+    /// <summary>The PBKDF2 strength of the new PKCS#12 file: <see cref="KeyFileProtection.Throwaway"/> only for a PKI that lives as long as one local run.</summary>
+    public KeyFileProtection KeyProtection { get; init; } = KeyFileProtection.Strong;
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using FedHealth.Pki.Identity;
 using FedHealth.Pki.Passwords;
+using FedHealth.Pki.Storage;
 
 namespace FedHealth.Pki.Issuance;
 
@@ -28,6 +29,9 @@ public sealed record IssueRequest(string Id, PeerRole Role, string OutputDirecto
 
     /// <summary>Issue even though the id already holds a valid certificate (which stays valid until revoked).</summary>
     public bool Force { get; init; }
+
+    /// <summary>The PBKDF2 strength of the new PKCS#12 file: <see cref="KeyFileProtection.Throwaway"/> only for a PKI that lives as long as one local run.</summary>
+    public KeyFileProtection KeyProtection { get; init; } = KeyFileProtection.Strong;
 
     public ValidityWindow Window(DateTimeOffset now) => (NotBefore, NotAfter) switch
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using FedHealth.Pki.Passwords;
 
 namespace FedHealth.Pki.Storage;
 
@@ -20,18 +21,21 @@ internal static class Pkcs12File
     /// <summary>Lowered only by the unit tests, which write hundreds of files; every shipped command uses <see cref="DefaultIterations"/>.</summary>
     internal static int Iterations { get; set; } = DefaultIterations;
 
+    /// <summary>The count for <see cref="KeyFileProtection.Throwaway"/> files (never above <see cref="Iterations"/>).</summary>
+    public const int ThrowawayIterations = 1_000;
+
     // ERROR_INVALID_PASSWORD, which every platform's PKCS#12 reader reports for a failed MAC check.
     private const int InvalidPassword = unchecked((int)0x80070056);
 
     /// <summary>Writes <paramref name="certificates"/> (the first with its private key) as an owner-only file.</summary>
-    public static void Write(string path, X509Certificate2Collection certificates, string password, bool overwrite)
+    public static void Write(string path, X509Certificate2Collection certificates, ChosenPassword password, bool overwrite, KeyFileProtection protection)
     {
-        if (string.IsNullOrEmpty(password))
+        if (string.IsNullOrEmpty(password.Value))
         {
             throw new PkiException($"Refusing to write {path} without a password.");
         }
 
-        var bytes = Export(certificates, password, Iterations);
+        var bytes = Export(certificates, password.Value, IterationsFor(protection, password, path));
         try
         {
             AtomicFile.WriteSecret(path, bytes, overwrite);
@@ -41,6 +45,16 @@ internal static class Pkcs12File
             CryptographicOperations.ZeroMemory(bytes);
         }
     }
+
+    /// <summary>The PBKDF2 count for a new file; a throwaway setting is refused for a human-chosen password.</summary>
+    public static int IterationsFor(KeyFileProtection protection, ChosenPassword password, string path) => protection switch
+    {
+        KeyFileProtection.Strong => Iterations,
+        KeyFileProtection.Throwaway when password.Generated => Math.Min(ThrowawayIterations, Iterations),
+        KeyFileProtection.Throwaway => throw new PkiException(
+            $"Refusing to write {path} with throwaway protection: only a generated password may go with fewer PBKDF2 iterations."),
+        _ => throw new PkiException($"Unknown key file protection {protection} for {path}."),
+    };
 
     public static byte[] Export(X509Certificate2Collection certificates, string password, int iterations) =>
         certificates.ExportPkcs12(new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, iterations), password);

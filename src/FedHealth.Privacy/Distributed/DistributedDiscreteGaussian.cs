@@ -32,11 +32,22 @@ public sealed class DistributedDiscreteGaussian
     /// <summary>σ_site², the discrete Gaussian parameter each site uses (exact rational, ≥ σ_total²/n).</summary>
     public Rational SiteVariance { get; }
 
-    /// <summary>Adds this site's noise share to its quantized (rotated, scaled, rounded) vector.</summary>
+    /// <summary>
+    /// Adds this site's noise share to its quantized (rotated, scaled, rounded) vector: through the
+    /// exact table sampler when σ_site fits its table, else through the (equally exact, slower)
+    /// rejection sampler of Canonne, Kamath and Steinke.
+    /// </summary>
     public void AddNoise(Span<long> quantized, IRandomSource random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        new DiscreteGaussianSampler(random, SiteVariance).AddTo(quantized);
+        if (DiscreteGaussianTableSampler.CanTabulate(SiteVariance))
+        {
+            new DiscreteGaussianTableSampler(random, SiteVariance).AddTo(quantized);
+        }
+        else
+        {
+            new DiscreteGaussianSampler(random, SiteVariance).AddTo(quantized);
+        }
     }
 
     /// <summary>The noise variance parameter actually present when <paramref name="contributors"/> sites added their share.</summary>

@@ -8,15 +8,17 @@ namespace FedHealth.SecureAggregation.Parameters;
 /// derivation is in docs/secure-aggregation.md; in short, with C = ⌈γn⌉ corrupt sites and the
 /// random Harary graph (every site's k neighbours are a uniformly random k-subset of the others):
 /// <list type="bullet">
-/// <item>collusion: P[some site has ≥ 2t − k corrupt neighbours] ≤ n·exp(−k·D((2t−k)/k ‖ C/(n−1)));</item>
+/// <item>collusion: P[some honest site has ≥ 2t − k corrupt neighbours] ≤ (n − C)·P[H ≥ 2t − k] with
+/// H ~ Hypergeometric(n − 1, C, k), computed exactly (it is 0, a certainty, once 2t − k &gt; C);</item>
 /// <item>connectivity: the honest survivors split only if two runs of k/2 consecutive sites in the
 /// ring order are all corrupt or dropped: ≤ C(n,2)·ρ^k with ρ = C/n + (1 − C/n)·δ;</item>
 /// <item>correctness: P[some site keeps fewer than t of its k neighbours] ≤ n·P[Bin(k, 1−δ) &lt; t].</item>
 /// </list>
 /// The smallest even k is chosen whose smallest secure t meets both the security target (default
-/// 2^−40) and the correctness target (default 2^−30); when no sparse graph does, the complete
-/// graph with t = ⌊(n − 1 + C)/2⌋ + 1 is used, which is secure with certainty against C corrupt
-/// sites, and its abort probability is reported as it is.
+/// 2^−40) and the correctness target (default 2^−30); k then grows like log n (Bell et al. 2020),
+/// and for n ≥ 100 it is set by the correctness target more than by the corrupt sites. When no
+/// sparse graph meets them, the complete graph with t = ⌊(n − 1 + C)/2⌋ + 1 is used, which is
+/// secure with certainty against C corrupt sites, and its abort probability is reported as it is.
 /// </summary>
 public static class SecAggParameterChooser
 {
@@ -72,20 +74,27 @@ public static class SecAggParameterChooser
     }
 
     /// <summary>
-    /// −log2 of the probability that some site has at least 2t − k corrupt neighbours: what a site
-    /// checks against its own policy before it takes part (it needs no dropout rate).
+    /// −log2 of the probability that some honest site has at least 2t − k corrupt neighbours: what a
+    /// site checks against its own policy before it takes part (it needs no dropout rate). Exact for
+    /// one site (its neighbours are a uniform k-subset of the n − 1 others, C of them corrupt), with a
+    /// union bound over the n − C honest sites.
     /// </summary>
     public static double CollusionBits(int sites, int neighbours, int threshold, double corruptFraction)
     {
         var corrupt = CorruptSites(sites, corruptFraction);
-        var margin = (2 * threshold) - Math.Min(neighbours, sites - 1);
-        if (neighbours >= sites - 1)
+        var degree = Math.Min(neighbours, sites - 1);
+        var margin = (2 * threshold) - degree;
+        if (margin > corrupt)
         {
-            return margin > corrupt ? double.PositiveInfinity : 0;
+            return double.PositiveInfinity;
         }
 
-        var p = (double)corrupt / (sites - 1);
-        return TailBounds.Bits(sites * TailBounds.ChernoffUpper(neighbours, p, margin));
+        if (neighbours >= sites - 1)
+        {
+            return 0;
+        }
+
+        return TailBounds.Bits((sites - corrupt) * TailBounds.HypergeometricUpperTail(sites - 1, corrupt, degree, margin));
     }
 
     public static int CorruptSites(int sites, double corruptFraction) => (int)Math.Ceiling((corruptFraction * sites) - 1e-9);

@@ -1,6 +1,6 @@
 namespace FedHealth.SecureAggregation.Parameters;
 
-/// <summary>Binomial tails (exact, in log space) and the Chernoff–Hoeffding bound, for the parameter choice.</summary>
+/// <summary>Binomial and hypergeometric tails, exact (in log space), for the parameter choice.</summary>
 internal static class TailBounds
 {
     /// <summary>P[X ≥ atLeast] for X ~ Binomial(n, p), exactly.</summary>
@@ -36,34 +36,34 @@ internal static class TailBounds
     }
 
     /// <summary>
-    /// exp(−n·D(a‖p)) with a = atLeast/n: a bound on P[X ≥ atLeast] that holds for the binomial and,
-    /// by Hoeffding (1963, §6), for sampling without replacement (the hypergeometric) as well.
+    /// P[X ≥ atLeast] for X ~ Hypergeometric: <paramref name="draws"/> taken without replacement
+    /// from <paramref name="population"/> of which <paramref name="marked"/> are marked; exactly.
     /// </summary>
-    public static double ChernoffUpper(int n, double p, int atLeast)
+    public static double HypergeometricUpperTail(int population, int marked, int draws, int atLeast)
     {
-        if (atLeast <= 0)
-        {
-            return 1;
-        }
-
-        if (atLeast > n)
+        var from = Math.Max(Math.Max(atLeast, 0), draws - (population - marked));
+        var to = Math.Min(marked, draws);
+        if (from > to)
         {
             return 0;
         }
 
-        var a = (double)atLeast / n;
-        if (a <= p)
+        var total = LogChoose(population, draws);
+        var max = double.NegativeInfinity;
+        var terms = new double[to - from + 1];
+        for (var x = from; x <= to; x++)
         {
-            return 1;
+            terms[x - from] = LogChoose(marked, x) + LogChoose(population - marked, draws - x) - total;
+            max = Math.Max(max, terms[x - from]);
         }
 
-        if (p <= 0)
+        var sum = 0.0;
+        foreach (var term in terms)
         {
-            return 0;
+            sum += Math.Exp(term - max);
         }
 
-        var divergence = (a * Math.Log(a / p)) + (a < 1 ? (1 - a) * Math.Log((1 - a) / (1 - p)) : 0);
-        return Math.Exp(-n * divergence);
+        return Math.Min(1, Math.Exp(max + Math.Log(sum)));
     }
 
     /// <summary>−log2 of a probability, capped for readability (∞ for zero).</summary>

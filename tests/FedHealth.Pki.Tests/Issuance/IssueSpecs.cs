@@ -119,7 +119,7 @@ public sealed class IssueSpecs
         using var authority = TestAuthority.Create();
         var path = Path.Combine(authority.Output, "x.p12");
 
-        Assert.Throws<PkiException>(() => Pkcs12File.Write(path, [authority.Ca.Certificate], string.Empty, overwrite: true));
+        Assert.Throws<PkiException>(() => Pkcs12File.Write(path, [authority.Ca.Certificate], new ChosenPassword(string.Empty, Generated: false), overwrite: true, KeyFileProtection.Strong));
 
         Assert.False(File.Exists(path));
     }

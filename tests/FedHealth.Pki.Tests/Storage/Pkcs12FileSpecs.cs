@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using FedHealth.Pki.Passwords;
 using FedHealth.Pki.Storage;
 using FedHealth.Pki.Tests.Support;
 
@@ -46,5 +47,32 @@ public sealed class Pkcs12FileSpecs
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
         }
+    }
+
+    [Fact]
+    public void A_throwaway_key_file_takes_few_iterations_and_a_real_one_keeps_the_strong_count()
+    {
+        using var authority = TestAuthority.Create();
+        var fewIterations = new Pkcs12LoaderLimits { IndividualKdfIterationLimit = Pkcs12File.ThrowawayIterations };
+
+        var throwaway = authority.Issue("site-a", adjust: r => r with { KeyProtection = KeyFileProtection.Throwaway });
+        var strong = authority.Issue("site-b");
+
+        using var loaded = X509CertificateLoader.LoadPkcs12FromFile(
+            throwaway.Pkcs12Path, File.ReadAllText(throwaway.GeneratedPasswordFile!).Trim(), loaderLimits: fewIterations);
+        Assert.True(loaded.HasPrivateKey);
+        Assert.Throws<Pkcs12LoadLimitExceededException>(() => X509CertificateLoader.LoadPkcs12FromFile(
+            strong.Pkcs12Path, File.ReadAllText(strong.GeneratedPasswordFile!).Trim(), loaderLimits: fewIterations));
+    }
+
+    [Fact]
+    public void A_chosen_password_is_never_written_with_throwaway_protection()
+    {
+        var chosen = new ChosenPassword("a password of some length", Generated: false);
+
+        var error = Assert.Throws<PkiException>(() => Pkcs12File.IterationsFor(KeyFileProtection.Throwaway, chosen, "site.p12"));
+
+        Assert.Contains("generated password", error.Message);
+        Assert.Equal(Pkcs12File.Iterations, Pkcs12File.IterationsFor(KeyFileProtection.Strong, chosen, "site.p12"));
     }
 }
