@@ -62,8 +62,8 @@ public sealed class SiteRegistrySpecs(ITestOutputHelper output) : ProductionWire
         var site = CreateTestProbe();
 
         registry.Tell(new RegisterSite(new("h1")), site.Ref);
-        registry.Tell(new RegisterSite(new("h1"), new SiteEnrolment(new("h2"), new byte[32], [], [])), site.Ref);
-        registry.Tell(new RegisterSite(new("h1"), new SiteEnrolment(new("h1"), new byte[32], [], [])), site.Ref);
+        registry.Tell(new RegisterSite(new("h1"), new SiteEnrolment(new("h2"), new byte[32], [1], [1])), site.Ref);
+        registry.Tell(new RegisterSite(new("h1"), new SiteEnrolment(new("h1"), new byte[32], [1], [1])), site.Ref);
 
         Assert.Contains("no certificate-bound enrolment", site.ExpectMsg<RegistrationRefused>().Reason, StringComparison.Ordinal);
         Assert.Contains("not h1", site.ExpectMsg<RegistrationRefused>().Reason, StringComparison.Ordinal);
