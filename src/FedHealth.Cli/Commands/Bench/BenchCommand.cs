@@ -17,6 +17,7 @@ internal static class BenchCommand
         SecAgg(),
         PrivacyUtilityBench.Create(),
         TransferBench.Create(),
+        FuzzBench.Create(),
     };
 
     private static Command Rounds()

@@ -16,7 +16,7 @@ public static class WireFuzzer
         var samples = Enumerable.Range(1, Samples).Select(s => WireFormat.Serialize(WireSamples.Create(type, s))).ToArray();
         var tally = new FuzzTally(manifest);
 #pragma warning disable CA5394 // Reproducible test input, not a secret.
-        var random = new Random(HashCode.Combine(seed, StableHash(manifest)));
+        var random = new Random(unchecked((seed * 1_000_003) + StableHash(manifest)));
         for (var i = 0; i < cases; i++)
         {
             var payload = random.Next(5) == 0

@@ -73,7 +73,7 @@ public static class WireMutator
             writer.Flush();
             return buffer.WrittenSpan.ToArray();
         }
-        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException)
+        catch (Exception ex) when (ex is MessagePackSerializationException or EndOfStreamException or ArgumentOutOfRangeException)
         {
             return payload;
         }
