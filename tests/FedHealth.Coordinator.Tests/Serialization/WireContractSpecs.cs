@@ -10,11 +10,12 @@ using FedHealth.Core.Training;
 using FedHealth.Core.Weights;
 using FedHealth.Hosting.Serialization;
 using FedHealth.Hosting.Serialization.Validation;
+using Xunit.Abstractions;
 
 namespace FedHealth.Coordinator.Tests.Serialization;
 
 /// <summary>The crafted messages an attacker sent against the unvalidated wire, each refused for its reason.</summary>
-public sealed class WireContractSpecs : ProductionWiredTestKit
+public sealed class WireContractSpecs(ITestOutputHelper output) : ProductionWiredTestKit(output)
 {
     private static readonly byte[] Hash = new byte[32];
 
