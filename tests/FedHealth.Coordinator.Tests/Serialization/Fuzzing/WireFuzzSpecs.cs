@@ -11,7 +11,7 @@ namespace FedHealth.Coordinator.Tests.Serialization.Fuzzing;
 /// </summary>
 public sealed class WireFuzzSpecs
 {
-    private const long DefaultCases = 1_000;
+    private const long DefaultCases = 5_000;
 
     public static TheoryData<string> AllManifests => new(WireFormat.Manifests);
 
