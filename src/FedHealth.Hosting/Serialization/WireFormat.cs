@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using FedHealth.Core.Protocol;
+using FedHealth.Core.Weights;
 using FedHealth.Hosting.Serialization.Validation;
 using MessagePack;
 using MessagePack.Formatters;
@@ -52,10 +53,26 @@ public static class WireFormat
     public static object Deserialize(ReadOnlyMemory<byte> bytes, string manifest)
     {
         var type = TypeOf(manifest);
+        var message = Read(manifest, () => MessagePackSerializer.Deserialize(type, bytes, Options));
+        MessageContracts.Validate(manifest, message);
+        return message;
+    }
+
+    /// <summary>Reads model weights on their own (a model fetched from the transfer channel), bounded and finite as in a message.</summary>
+    /// <exception cref="ProtocolViolationException">The bytes are malformed, the layout is implausible or a value is not finite.</exception>
+    public static ModelWeights DeserializeWeights(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
+    {
+        var weights = (ModelWeights)Read(nameof(ModelWeights), () => MessagePackSerializer.Deserialize<ModelWeights>(bytes, Options, cancellationToken));
+        MessageContracts.ValidateWeights(weights);
+        return weights;
+    }
+
+    private static object Read(string manifest, Func<object?> read)
+    {
         object? message;
         try
         {
-            message = MessagePackSerializer.Deserialize(type, bytes, Options);
+            message = read();
         }
         catch (ProtocolViolationException part)
         {
@@ -68,13 +85,7 @@ public static class WireFormat
                 : new ProtocolViolationException(manifest, RefusalReason.Malformed, Innermost(ex), ex);
         }
 
-        if (message is null)
-        {
-            throw new ProtocolViolationException(manifest, RefusalReason.MissingMember, "the message is nil");
-        }
-
-        MessageContracts.Validate(manifest, message);
-        return message;
+        return message ?? throw new ProtocolViolationException(manifest, RefusalReason.MissingMember, "the message is nil");
     }
 
     // MessagePack's own messages name codes and positions, ours name members: neither echoes a value.

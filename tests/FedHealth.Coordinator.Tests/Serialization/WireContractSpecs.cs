@@ -51,6 +51,17 @@ public sealed class WireContractSpecs(ITestOutputHelper output) : ProductionWire
         Assert.Equal(RefusalReason.NotFinite, Refusal(new FitReply(new("s"), 1, new("a"), Models.Weights(1, float.NaN, 3), 5, 0.1, 1)));
 
     [Fact]
+    public void A_model_fetched_from_the_transfer_channel_is_held_to_the_same_weights_contract()
+    {
+        var nan = MessagePack.MessagePackSerializer.Serialize(Models.Weights(1, float.NaN, 3), WireFormat.Options);
+        var good = MessagePack.MessagePackSerializer.Serialize(Models.Weights(1, 2, 3), WireFormat.Options);
+
+        Assert.Equal(RefusalReason.NotFinite, Assert.Throws<ProtocolViolationException>(() => WireFormat.DeserializeWeights(nan)).Reason);
+        Assert.Equal(RefusalReason.Malformed, Assert.Throws<ProtocolViolationException>(() => WireFormat.DeserializeWeights(good.AsMemory(0, good.Length - 2))).Reason);
+        Assert.Equal(Models.Weights(1, 2, 3), WireFormat.DeserializeWeights(good));
+    }
+
+    [Fact]
     public void A_stage_of_999_is_an_unknown_enum() =>
         Assert.Equal(RefusalReason.UnknownEnum, Refusal(new StageFailed(new("s"), 1, (ProtocolStage)999, new("a"), "no")));
 

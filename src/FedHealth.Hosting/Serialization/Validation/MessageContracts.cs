@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using FedHealth.Core.Weights;
 
 namespace FedHealth.Hosting.Serialization.Validation;
 
@@ -25,4 +26,7 @@ public static class MessageContracts
 
         check(message, new WireCheck(manifest));
     }
+
+    /// <exception cref="ProtocolViolationException">A value is not finite.</exception>
+    public static void ValidateWeights(ModelWeights weights) => new WireCheck(nameof(ModelWeights)).Weights(weights, nameof(ModelWeights));
 }
