@@ -43,7 +43,7 @@ public sealed class RemoteRefusalSpecs(ITestOutputHelper output)
 
         Assert.Equal("after the flood", target.ExpectMsg<StageFailed>(TimeSpan.FromSeconds(10)).Reason);
         var events = log.ReceiveWhile(TimeSpan.FromSeconds(1), m => (LogEvent)m).ToList();
-        Assert.Single(events, e => e.Message.ToString()!.Contains("Refused a FitReply", StringComparison.Ordinal) && e.LogSource.Contains(nameof(ProtocolSerializer), StringComparison.Ordinal));
+        Assert.Single(events, e => e.Message.ToString()!.Contains("Refused FitReply (OutOfRange)", StringComparison.Ordinal) && e.LogSource.Contains(nameof(ProtocolSerializer), StringComparison.Ordinal));
         Assert.All(events.Where(e => e.Cause is not null), e => Assert.IsType<ProtocolViolationException>(e.Cause));
         Assert.Equal(40, events.Count(e => e.Cause is ProtocolViolationException));
         target.ExpectNoMsg(TimeSpan.FromMilliseconds(200));

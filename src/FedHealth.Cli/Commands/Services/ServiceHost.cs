@@ -40,20 +40,44 @@ internal static class ServiceHost
     // Checked before Akka starts, so a port in use is one clear line, not the transport's stack traces first.
     private static void EnsurePortIsFree(string key, EndpointSection bind)
     {
-        if (bind.Port == 0 || !IPAddress.TryParse(bind.Host, out var address))
+        if (bind.Port == 0)
         {
             return;
         }
 
+        foreach (var address in Addresses(bind.Host))
+        {
+            try
+            {
+                var probe = new TcpListener(address, bind.Port);
+                probe.Start();
+                probe.Stop();
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                throw new UserInputException($"{key}: cannot listen on {bind.Host}:{bind.Port}: the port is already in use (another coordinator or node?); choose another port.");
+            }
+            catch (SocketException)
+            {
+                // Anything else (an address not on this machine, no permission) is Akka's to report.
+            }
+        }
+    }
+
+    private static IPAddress[] Addresses(string host)
+    {
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return [address];
+        }
+
         try
         {
-            var probe = new TcpListener(address, bind.Port);
-            probe.Start();
-            probe.Stop();
+            return Dns.GetHostAddresses(host);
         }
-        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        catch (SocketException)
         {
-            throw new UserInputException($"{key}: cannot listen on {bind.Host}:{bind.Port}: the port is already in use (another coordinator or node?); choose another port.");
+            return [];
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class ProtocolViolationException : SerializationException
     }
 
     public ProtocolViolationException(string manifest, RefusalReason reason, string problem, Exception? innerException = null)
-        : base($"Refused a {manifest} message ({reason}): {problem}.", innerException)
+        : base($"Refused {manifest} ({reason}): {problem}.", innerException)
     {
         Manifest = manifest;
         Reason = reason;
