@@ -1,7 +1,5 @@
-using FedHealth.Coordinator.Strategies;
+using FedHealth.Coordinator.Composition;
 using FedHealth.Coordinator.Study;
-using FedHealth.Core.Options;
-using FedHealth.Core.Training;
 using FedHealth.Simulation.InProcess;
 using FedHealth.Training.Data;
 using FedHealth.Training.Trainer;
@@ -18,21 +16,23 @@ public static class CoordinationBenchmark
     {
         var data = SiteDatasets.Synthetic(seed, sites);
         var trainer = new LocalTrainer();
-        var options = new StudyOptions
+        var request = StudyRequest.Default with
         {
+            Id = "bench-rounds",
             Rounds = rounds,
-            Model = ModelSpec.LogisticRegression(data.Description.FeatureNames.Length),
-            Fit = new FitConfig(OptimizerKind.Sgd, 0.01, 8, 100, 0, seed),
+            LocalSteps = 100,
             MinFitSites = sites,
-            MinAvailableSites = sites,
+            Dp = "off",
+            SecureAggregation = false,
             Seed = seed,
         };
-        var strategy = new FedAvg(new FedAvgOptions(options.Fit, MinFitSites: sites));
+        var environment = new StudyEnvironment(sites, data.Description.FeatureNames.Length, 0, Path.GetTempPath(), TimeSpan.FromMinutes(2));
+        var plan = StudyComposer.Compose(request, environment);
 
         // Warm-up: JIT, libtorch load and actor system start are not per-round costs.
-        Measure(new SimulationSpec(options with { Rounds = 1 }, strategy, data.Sites, trainer));
-        var real = Measure(new SimulationSpec(options, strategy, data.Sites, trainer));
-        var bare = Measure(new SimulationSpec(options, strategy, data.Sites, new PassThroughTrainer(trainer)));
+        Measure(new SimulationSpec(StudyComposer.Compose(request with { Rounds = 1 }, environment), data.Sites, trainer));
+        var real = Measure(new SimulationSpec(plan, data.Sites, trainer));
+        var bare = Measure(new SimulationSpec(plan, data.Sites, new PassThroughTrainer(trainer)));
         return new CoordinationBenchmarkResult(
             sites,
             rounds,

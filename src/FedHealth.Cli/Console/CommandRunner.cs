@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FedHealth.Coordinator.Composition;
 using FedHealth.Training.Data;
 using Serilog;
 
@@ -14,6 +15,11 @@ internal static class CommandRunner
             return await body(cancellationToken).ConfigureAwait(false);
         }
         catch (UserInputException ex)
+        {
+            Terminal.Error(ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (StudyRequestException ex)
         {
             Terminal.Error(ex.Message);
             return ExitCodes.BadInput;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FedHealth.Coordinator.Rounds;
+using FedHealth.Coordinator.Senders;
 using FedHealth.Coordinator.Statistics;
 using FedHealth.Coordinator.Study;
 using FedHealth.Core.Strategy;
@@ -52,6 +53,7 @@ public static class RunReport
             ["prepared_site_ids"] = new JsonArray(statistics.Prepared.Select(s => (JsonNode?)s.Value).ToArray()),
             ["failures"] = Failures(statistics.Failures),
             ["attempts"] = statistics.Attempts,
+            ["refused_messages"] = Refused(statistics.RefusedMessages),
         };
     }
 
@@ -80,6 +82,7 @@ public static class RunReport
             ["model_hash"] = record.ModelHash,
             ["secure_aggregation"] = record.SecureAggregation,
             ["sites_dropped"] = Failures(record.Dropouts),
+            ["refused_messages"] = Refused(record.RefusedMessages),
             ["epsilon_record"] = Number(record.Privacy?.EpsilonRecord),
             ["epsilon_site"] = Number(record.Privacy?.EpsilonSite),
             ["delta"] = Number(record.Privacy?.Delta),
@@ -96,6 +99,24 @@ public static class RunReport
                 ["site"] = failure.Site.Value,
                 ["stage"] = failure.Stage.ToLowerInvariant(),
                 ["reason"] = failure.Reason,
+            });
+        }
+
+        return array;
+    }
+
+    /// <summary>Messages sent in another site's name: who claimed to be whom, with what, how often.</summary>
+    internal static JsonArray Refused(IEnumerable<RefusedMessage> refused)
+    {
+        var array = new JsonArray();
+        foreach (var message in refused)
+        {
+            array.Add(new JsonObject
+            {
+                ["claimed_site"] = message.ClaimedSite.Value,
+                ["real_sender"] = message.RealSender,
+                ["message"] = message.MessageType,
+                ["count"] = message.Count,
             });
         }
 

@@ -81,6 +81,7 @@ public sealed partial class RoundActor
 
     private void SecureFitting()
     {
+        RefuseImpersonation();
         Receive<SecAggAdvertiseKeys>(OnProtocolMessage);
         Receive<SecAggShareKeys>(OnProtocolMessage);
         Receive<SecAggMaskedInput>(OnProtocolMessage);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using FedHealth.Coordinator.SecureSessions;
+using FedHealth.Coordinator.Senders;
 using FedHealth.Core.Delivery;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
@@ -32,10 +33,12 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
     private double _slowestTrainMs;
     private double _totalTrainMs;
     private AggregateFitOutcome? _aggregate;
+    private readonly SenderGuard _senders;
 
     public RoundActor(RoundPlan plan)
     {
         _plan = plan;
+        _senders = new SenderGuard(plan.Sites, _log, $"Round {plan.Context.Round}");
         Become(Fitting);
     }
 
@@ -91,6 +94,7 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
 
     private void Fitting()
     {
+        RefuseImpersonation();
         Receive<FitReply>(OnFitReply);
         Receive<StageFailed>(m => m.Stage == ProtocolStage.Fit && IsCurrent(m), m => Fail(m.Site, m.Stage, m.Reason));
         Receive<Terminated>(m => FailTerminated(m, ProtocolStage.Fit));
@@ -102,12 +106,17 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
 
     private void Evaluating()
     {
+        RefuseImpersonation();
         Receive<EvaluateReply>(OnEvaluateReply);
         Receive<StageFailed>(m => m.Stage == ProtocolStage.Evaluate && IsCurrent(m), m => Fail(m.Site, m.Stage, m.Reason));
         Receive<Terminated>(m => FailTerminated(m, ProtocolStage.Evaluate));
         Receive<StageTimedOut>(m => m == StageTimedOut.Evaluate, _ => TimeOutPending(ProtocolStage.Evaluate, _plan.EvaluateTimeout));
         ReceiveAny(Ignore);
     }
+
+    /// <summary>First in every stage: a site message from any actor but the one registered for the site it names never reaches the round's state.</summary>
+    private void RefuseImpersonation() =>
+        Receive<ISiteMessage>(m => !_senders.Admits(m, Sender), m => _senders.Refuse(m, Sender));
 
     private void OnFitReply(FitReply reply)
     {
@@ -287,6 +296,7 @@ public sealed partial class RoundActor : ReceiveActor, IWithTimers
             SecureAggregation = _session is not null,
             Dropouts = _dropouts,
             DistributedNoise = updated ? _distributedNoise : null,
+            RefusedMessages = _senders.Refused,
         };
         Context.Parent.Tell(new RoundCompleted(record, global));
         Context.Stop(Self);

@@ -1,4 +1,5 @@
 using FedHealth.Coordinator.Privacy;
+using FedHealth.Coordinator.Senders;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Strategy;
 
@@ -27,6 +28,9 @@ public sealed record RoundRecord(
 
     /// <summary>Sites that vanished or refused during the secure-aggregation stages, with the stage.</summary>
     public IReadOnlyList<SiteFailure> Dropouts { get; init; } = [];
+
+    /// <summary>Messages refused because they named a site other than their sender's (attempted impersonation), by kind.</summary>
+    public IReadOnlyList<RefusedMessage> RefusedMessages { get; init; } = [];
 
     /// <summary>The distributed-DP noise in the released sum (site-level DP under secure aggregation); null otherwise.</summary>
     public DistributedNoiseUsed? DistributedNoise { get; init; }

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Event;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.SecureSessions;
+using FedHealth.Coordinator.Senders;
 using FedHealth.Core.Delivery;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
@@ -31,10 +32,12 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
     private SecureSumSession? _session;
     private int _contributors;
     private PooledStatistics? _pooled;
+    private readonly SenderGuard _senders;
 
     public StatisticsActor(StatisticsPlan plan)
     {
         _plan = plan;
+        _senders = new SenderGuard(plan.Sites, _log, $"Statistics session {plan.Session}");
         Become(Summing);
     }
 
@@ -70,6 +73,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
 
     private void Summing()
     {
+        Receive<ISiteMessage>(m => !_senders.Admits(m, Sender), m => _senders.Refuse(m, Sender));
         Receive<SecAggAdvertiseKeys>(OnProtocolMessage);
         Receive<SecAggShareKeys>(OnProtocolMessage);
         Receive<SecAggMaskedInput>(OnProtocolMessage);
@@ -92,6 +96,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
 
     private void Confirming()
     {
+        Receive<ISiteMessage>(m => !_senders.Admits(m, Sender), m => _senders.Refuse(m, Sender));
         Receive<StatisticsApplied>(IsCurrent, m =>
         {
             if (_awaitingConfirmation.Remove(m.Site))
@@ -190,7 +195,10 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
             _log.Warning("Statistics: {Reason}", failure);
         }
 
-        Context.Parent.Tell(new StatisticsCompleted(_plan.Session, _contributors, [.. _prepared.Order()], _failures, failure, failure is null ? _pooled : null));
+        Context.Parent.Tell(new StatisticsCompleted(_plan.Session, _contributors, [.. _prepared.Order()], _failures, failure, failure is null ? _pooled : null)
+        {
+            RefusedMessages = _senders.Refused,
+        });
         Context.Stop(Self);
     }
 

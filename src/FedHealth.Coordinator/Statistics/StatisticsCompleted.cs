@@ -1,4 +1,5 @@
 using Akka.Actor;
+using FedHealth.Coordinator.Senders;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol.Statistics;
 using FedHealth.Core.Strategy;
@@ -19,4 +20,7 @@ public sealed record StatisticsCompleted(
     PooledStatistics? Pooled = null) : INoSerializationVerificationNeeded
 {
     public bool Succeeded => FailureReason is null;
+
+    /// <summary>Messages refused because they named a site other than their sender's.</summary>
+    public IReadOnlyList<RefusedMessage> RefusedMessages { get; init; } = [];
 }

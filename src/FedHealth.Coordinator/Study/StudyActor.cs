@@ -157,7 +157,10 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         _currentRound = null;
         if (message.Succeeded)
         {
-            _statistics = new StatisticsSummary(message.Contributors, message.Prepared, message.Failures, _statisticsAttempt);
+            _statistics = new StatisticsSummary(message.Contributors, message.Prepared, message.Failures, _statisticsAttempt)
+            {
+                RefusedMessages = message.RefusedMessages,
+            };
             _pooled = message.Pooled;
             foreach (var site in message.Prepared)
             {

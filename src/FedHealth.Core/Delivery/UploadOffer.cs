@@ -18,4 +18,4 @@ public sealed record UploadOffer(
     [property: Key(3)] string Manifest,
     [property: Key(4)] byte[] Ticket,
     [property: Key(5)] long Length,
-    [property: Key(6)] byte[] Sha256) : IRoundMessage;
+    [property: Key(6)] byte[] Sha256) : ISiteMessage;

@@ -10,4 +10,4 @@ public sealed record EvaluateReply(
     [property: Key(0)] StudyId Study,
     [property: Key(1)] int Round,
     [property: Key(2)] SiteId Site,
-    [property: Key(3)] EvaluationOutcome Outcome) : IRoundMessage;
+    [property: Key(3)] EvaluationOutcome Outcome) : ISiteMessage;

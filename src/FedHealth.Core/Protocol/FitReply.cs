@@ -16,4 +16,4 @@ public sealed record FitReply(
     [property: Key(3)] ModelWeights Weights,
     [property: Key(4)] long NumExamples,
     [property: Key(5)] double TrainLoss,
-    [property: Key(6)] double TrainMilliseconds) : IRoundMessage;
+    [property: Key(6)] double TrainMilliseconds) : ISiteMessage;

@@ -10,4 +10,4 @@ public sealed record StageFailed(
     [property: Key(1)] int Round,
     [property: Key(2)] ProtocolStage Stage,
     [property: Key(3)] SiteId Site,
-    [property: Key(4)] string Reason) : IRoundMessage;
+    [property: Key(4)] string Reason) : ISiteMessage;

@@ -16,4 +16,14 @@ public static class CertificateEnrolment
         var proof = key.SignData(EnrolmentProof.Payload(site, signingKey), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         return new SiteEnrolment(site, signingKey.ToArray(), certificate.Export(X509ContentType.Cert), proof);
     }
+
+    /// <summary>Answers the registry's challenge: signs its nonce (with the site's id and signing key) with the certificate's private key.</summary>
+    public static byte[] SignChallenge(SiteEnrolment enrolment, ReadOnlySpan<byte> nonce, X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        ArgumentNullException.ThrowIfNull(certificate);
+        using var key = certificate.GetECDsaPrivateKey()
+            ?? throw new InvalidOperationException("The site certificate has no ECDSA private key to answer the registration challenge with.");
+        return key.SignData(RegistrationProofPayload.Of(enrolment.Site, enrolment.SigningKey, nonce), HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+    }
 }

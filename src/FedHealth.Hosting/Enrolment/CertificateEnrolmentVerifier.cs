@@ -19,6 +19,17 @@ public sealed class CertificateEnrolmentVerifier(ConsortiumTrust trust, TimeProv
     public string? Refusal(SiteEnrolment enrolment)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
+        return Verify(enrolment, EnrolmentProof.Payload(enrolment.Site, enrolment.SigningKey ?? []), enrolment.Proof, "the enrolment proof");
+    }
+
+    public string? ProofRefusal(SiteEnrolment enrolment, byte[] payload, byte[] signature)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        return Verify(enrolment, payload, signature, "the registration proof");
+    }
+
+    private string? Verify(SiteEnrolment enrolment, byte[] payload, byte[] signature, string what)
+    {
         if (enrolment.SigningKey is not { Length: SigningKeyLength })
         {
             return $"the signing key must be {SigningKeyLength} bytes";
@@ -54,10 +65,9 @@ public sealed class CertificateEnrolmentVerifier(ConsortiumTrust trust, TimeProv
                 return "the certificate has no ECDSA key";
             }
 
-            var payload = EnrolmentProof.Payload(enrolment.Site, enrolment.SigningKey);
-            return key.VerifyData(payload, enrolment.Proof, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
+            return key.VerifyData(payload, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence)
                 ? null
-                : "the enrolment proof does not verify with the certificate's key";
+                : $"{what} does not verify with the certificate's key";
         }
     }
 }

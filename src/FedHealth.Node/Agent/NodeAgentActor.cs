@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using FedHealth.Core.Data;
@@ -8,77 +7,70 @@ using FedHealth.Core.Protocol;
 using FedHealth.Core.Protocol.SecureAggregation;
 using FedHealth.Core.Protocol.Statistics;
 using FedHealth.Core.Training;
+using FedHealth.Node.Agent.Registration;
+using FedHealth.Node.Agent.Replies;
+using FedHealth.Node.Agent.Sessions;
 using FedHealth.Node.SecureAggregation;
 using FedHealth.SecureAggregation.Client;
-using FedHealth.SecureAggregation.Errors;
 
 namespace FedHealth.Node.Agent;
 
 /// <summary>
-/// A hospital's agent: registers with the coordinator, trains and evaluates on its own rows when
-/// asked, and answers only with weights and aggregate metrics — never a row.
-/// Training runs off the actor thread so the agent stays responsive; the reply goes straight to
-/// the round that asked.
+/// A hospital's agent: the one actor the coordinator knows as this site. It routes: registration
+/// to its <see cref="RegistrationActor"/> child; each training round, evaluation, secure round and
+/// statistics session to a child of its own (<c>Sessions/</c>) that owns that session's state and
+/// stops itself; every reply out through its <see cref="ReplyChannel"/>. It answers only with
+/// weights, masked vectors and aggregate metrics — never a row. It keeps the site's prepared rows.
 /// </summary>
-public sealed class NodeAgentActor : ReceiveActor, IWithTimers
+public sealed class NodeAgentActor : ReceiveActor
 {
-    private const string RegisterTimer = "register";
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
-
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IPooledPreprocessing? _pooled;
     private readonly SiteId _site;
-    private SiteData? _data;
     private readonly ILocalTrainer _trainer;
-    private readonly ActorSelection _registry;
     private readonly SecureAggregationIdentity? _identity;
     private readonly SimulatedDropout _dropout;
-    private readonly Dictionary<(StudyId Study, int Round), SecureRound> _secure = [];
-    private TimeSpan _retry = FirstRetry;
-    private IActorRef? _coordinator;
-
-    private readonly IModelFetcher? _models;
-    private readonly IMessageUploads? _uploads;
-    private readonly Dictionary<string, PendingUpload> _pendingUploads = [];
+    private readonly NodeTransfer? _transfer;
+    private readonly ReplyChannel _replies;
+    private readonly Dictionary<(StudyId Study, int Round), IActorRef> _secure = [];
+    private readonly IActorRef _registration;
+    private SiteData? _data;
+    private long _sessions;
 
     public NodeAgentActor(
         SiteData? data, IPooledPreprocessing? pooled, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity, SimulatedDropout dropout,
         NodeTransfer? transfer)
     {
-        _models = transfer?.Models;
-        _uploads = transfer?.Uploads;
         _data = data;
         _pooled = pooled;
         _site = data?.Site ?? pooled?.Site ?? throw new ArgumentException("A site needs its data or its pooled preprocessing.", nameof(data));
         _trainer = trainer;
-        _registry = registry;
         _identity = identity;
         _dropout = dropout;
-        Receive<SiteRegistered>(OnRegistered);
-        Receive<RegistrationRefused>(OnRefused);
-        Receive<RetryRegistration>(_ => RetryRegistering());
-        Receive<Terminated>(m => m.ActorRef.Equals(_coordinator), _ => OnCoordinatorLost());
+        _transfer = transfer;
+        _replies = new ReplyChannel(_site, transfer?.Uploads, _log);
+        _registration = Context.ActorOf(RegistrationActor.Props(_site, registry, identity?.Enrolment, identity?.AnswerChallenge), "registration");
+
+        Receive<SiteRegistered>(m => _registration.Forward(m));
+        Receive<RegistrationRefused>(m => _registration.Forward(m));
+        Receive<RegistrationChallenge>(m => _registration.Forward(m));
+        Receive<RegistrationActor.Registered>(OnRegistered);
         Receive<FitInstruction>(_ => _data is null, m => NotPrepared(m, ProtocolStage.Fit));
         Receive<EvaluateInstruction>(_ => _data is null, m => NotPrepared(m, ProtocolStage.Evaluate));
-        Receive<StatisticsInstruction>(ContributeStatistics);
-        Receive<PooledStatistics>(ApplyStatistics);
         Receive<FitInstruction>(m => m.Secure is null, Fit);
         Receive<FitInstruction>(FitSecurely);
-        Receive<LocalTrainingDone>(OnLocalTrainingDone);
-        Receive<SecAggSetup>(m => Step(m, SecAggStage.AdvertiseKeys, r => r.Client.AdvertiseKeys(m)));
-        Receive<SecAggKeysBroadcast>(m => Step(m, SecAggStage.ShareKeys, r => r.Client.ShareKeys(m)));
-        Receive<SecAggForwardedShares>(m => Step(m, SecAggStage.MaskedInput, r => MaskInput(r, m)));
-        Receive<SecAggSurvivors>(m => Step(m, SecAggStage.ConsistencyCheck, r => r.Client.ConfirmSurvivors(m)));
-        Receive<SecAggUnmaskRequest>(m => Step(m, SecAggStage.Unmask, r => r.Client.Unmask(m)));
         Receive<EvaluateInstruction>(Evaluate);
-        Receive<ReplyReady>(m => Send(m.To, m.Reply));
-        Receive<UploadReady>(OnUploadReady);
+        Receive<StatisticsInstruction>(ContributeStatistics);
+        Receive<PooledStatistics>(ApplyStatistics);
+        Receive<SecAggSetup>(ToSession);
+        Receive<SecAggKeysBroadcast>(ToSession);
+        Receive<SecAggForwardedShares>(ToSession);
+        Receive<SecAggSurvivors>(ToSession);
+        Receive<SecAggUnmaskRequest>(ToSession);
+        Receive<SessionReply>(m => _replies.Send(m.Round, m.Reply, Self));
+        Receive<UploadReady>(_replies.Upload);
+        Receive<Terminated>(m => Forget(m.ActorRef));
     }
-
-    public ITimerScheduler Timers { get; set; } = null!;
-
-    private SiteId Site => _site;
 
     /// <param name="identity">The site's signing key and the enrolled keys, for secure aggregation; null if the site cannot take part.</param>
     /// <param name="dropout">Simulation only: vanish at random stages; <see cref="SimulatedDropout.None"/> in deployment.</param>
@@ -94,72 +86,8 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         NodeTransfer? transfer = null) =>
         Akka.Actor.Props.Create(() => new NodeAgentActor(null, pooled, trainer, registry, identity, dropout ?? SimulatedDropout.None, transfer));
 
-    protected override void PostStop()
+    private void OnRegistered(RegistrationActor.Registered registered)
     {
-        foreach (var round in _secure.Values)
-        {
-            round.Dispose();
-        }
-
-        _secure.Clear();
-    }
-
-    protected override void PreStart()
-    {
-        Register();
-        Timers.StartSingleTimer(RegisterTimer, RetryRegistration.Instance, _retry);
-    }
-
-    /// <summary>Until the coordinator answers: try again, waiting twice as long each time (1 s … 30 s).</summary>
-    private void RetryRegistering()
-    {
-        Register();
-        _retry = TimeSpan.FromTicks(Math.Min(_retry.Ticks * 2, LongestRetry.Ticks));
-        Timers.StartSingleTimer(RegisterTimer, RetryRegistration.Instance, _retry);
-    }
-
-    /// <summary>The coordinator went away (network failure, restart): register again, with backoff.</summary>
-    private void OnCoordinatorLost()
-    {
-        _log.Info("Site {Site}: lost the coordinator; registering again with backoff", Site);
-        _coordinator = null;
-        _retry = FirstRetry;
-        Timers.StartSingleTimer(RegisterTimer, RetryRegistration.Instance, _retry);
-    }
-
-    private void Register() => _registry.Tell(new RegisterSite(Site, _identity?.Enrolment), Self);
-
-    private void OnRefused(RegistrationRefused refusal) =>
-        _log.Error("Site {Site}: the coordinator refused the registration: {Reason}", Site, refusal.Reason);
-
-    /// <summary>The peers' keys to trust in one session; relayed enrolments that fail verification are left out (and logged).</summary>
-    private IReadOnlyDictionary<SiteId, byte[]> TrustedKeys(IReadOnlyList<Core.Enrolment.SiteEnrolment>? relayed)
-    {
-        var (keys, refusals) = _identity!.TrustedKeys(relayed);
-        foreach (var refusal in refusals)
-        {
-            _log.Warning("Site {Site}: not trusting a relayed enrolment: {Refusal}", Site, refusal);
-        }
-
-        return keys;
-    }
-
-    private void OnRegistered(SiteRegistered registered)
-    {
-        Timers.Cancel(RegisterTimer);
-        _retry = FirstRetry;
-        if (!Sender.Equals(_coordinator))
-        {
-            if (_coordinator is not null)
-            {
-                Context.Unwatch(_coordinator);
-            }
-
-            _coordinator = Sender;
-            Context.Watch(_coordinator);
-        }
-
-        _log.Info("Site {Site} registered with the coordinator", Site);
         if (_data is null && _pooled is not null && !registered.PooledStatistics)
         {
             // The study standardises with each site's own statistics: nothing to wait for.
@@ -167,23 +95,11 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         }
     }
 
-    private void Fit(FitInstruction instruction)
-    {
-        var roundActor = Sender;
-        var site = Site;
-        var data = _data!.Train;
-        var trainer = _trainer;
-        var config = instruction.Config with { Seed = SiteSeed(instruction.Config.Seed, site) };
-        var models = _models;
-        Task.Run(async () =>
-        {
-            var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
-            var clock = Stopwatch.StartNew();
-            var outcome = trainer.Fit(instruction.Model, weights, data, config);
-            return new FitReply(instruction.Study, instruction.Round, site, outcome.Weights,
-                outcome.NumExamples, outcome.TrainLoss, clock.Elapsed.TotalMilliseconds);
-        }).PipeTo(Self, Self, reply => new ReplyReady(roundActor, reply), ex => new ReplyReady(roundActor, Failure(instruction, ProtocolStage.Fit, ex)));
-    }
+    private void Fit(FitInstruction instruction) =>
+        Context.ActorOf(FitSessionActor.Props(instruction, Sender, _site, _data!.Train, _trainer, _transfer?.Models), SessionName("fit", instruction));
+
+    private void Evaluate(EvaluateInstruction instruction) =>
+        Context.ActorOf(EvaluateSessionActor.Props(instruction, Sender, _site, _data!.Test, _trainer, _transfer?.Models), SessionName("evaluate", instruction));
 
     /// <summary>
     /// Secure path: train, then answer only through the SecAgg stages. The key stages need no
@@ -191,148 +107,25 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
     /// </summary>
     private void FitSecurely(FitInstruction instruction)
     {
-        var key = (instruction.Study, instruction.Round);
         if (_identity is null)
         {
-            Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, Site, "this site has no secure-aggregation identity"));
+            Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, _site, "this site has no secure-aggregation identity"));
             return;
         }
 
-        if (_secure.Remove(key, out var stale))
-        {
-            stale.Dispose();
-        }
-
-        var client = new SecAggClient(Site, instruction.Study, instruction.Round, _identity.SiteKey, TrustedKeys(instruction.Secure!.Enrolments));
-        _secure[key] = new SecureRound(instruction, Sender, client, _dropout.StageFor(Site, instruction.Round));
-        var data = _data!.Train;
+        var train = _data!.Train;
         var trainer = _trainer;
-        var config = instruction.Config with { Seed = SiteSeed(instruction.Config.Seed, Site) };
-        var models = _models;
-        Task.Run(async () =>
-            {
-                var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
-                var outcome = trainer.Fit(instruction.Model, weights, data, config);
-                return SecureUpdateEncoder.Encode(weights.Flat, outcome.Weights.Flat, outcome.NumExamples, instruction.Secure!);
-            })
-            .PipeTo(Self, Self, encoded => new LocalTrainingDone(instruction, encoded, null), ex => new LocalTrainingDone(instruction, null, ex));
+        var models = _transfer?.Models;
+        var config = instruction.Config with { Seed = SiteSeeds.For(instruction.Config.Seed, _site) };
+        async Task<ulong[]> Training()
+        {
+            var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
+            var outcome = trainer.Fit(instruction.Model, weights, train, config);
+            return SecureUpdateEncoder.Encode(weights.Flat, outcome.Weights.Flat, outcome.NumExamples, instruction.Secure!);
+        }
+
+        StartSecureSession(instruction, instruction.Secure!.Enrolments, _dropout.StageFor(_site, instruction.Round), encoded: null, Training);
     }
-
-    private void OnLocalTrainingDone(LocalTrainingDone done)
-    {
-        if (!_secure.TryGetValue((done.Instruction.Study, done.Instruction.Round), out var round))
-        {
-            return;
-        }
-
-        if (done.Encoded is null)
-        {
-            round.RoundActor.Tell(Failure(done.Instruction, ProtocolStage.Fit, done.Error!));
-            Forget(round);
-            return;
-        }
-
-        round.Encoded = done.Encoded;
-        if (round.PendingShares is { } shares && !round.Vanished)
-        {
-            round.PendingShares = null;
-            Reply(round, () => round.Client.MaskInput(shares, round.Encoded));
-        }
-    }
-
-    private IRoundMessage? MaskInput(SecureRound round, SecAggForwardedShares shares)
-    {
-        if (round.Encoded is null)
-        {
-            round.PendingShares = shares;
-            return null;
-        }
-
-        return round.Client.MaskInput(shares, round.Encoded);
-    }
-
-    private void Step(IRoundMessage message, SecAggStage stage, Func<SecureRound, IRoundMessage?> respond)
-    {
-        if (!_secure.TryGetValue((message.Study, message.Round), out var round) || round.Vanished)
-        {
-            return;
-        }
-
-        if (round.VanishAt == stage)
-        {
-            _log.Info("Site {Site}: simulated dropout at {Stage} of round {Round}", Site, stage, message.Round);
-            round.Vanished = true;
-            return;
-        }
-
-        Reply(round, () => respond(round));
-        if (stage == SecAggStage.Unmask)
-        {
-            Forget(round);
-        }
-    }
-
-    private void Reply(SecureRound round, Func<IRoundMessage?> respond)
-    {
-        try
-        {
-            if (respond() is { } reply)
-            {
-                Send(round.RoundActor, reply);
-            }
-        }
-        catch (SecureAggregationAbortedException ex)
-        {
-            _log.Warning("Site {Site}: refused to continue round {Round}: {Guard} at {Stage}", Site, round.Instruction.Round, ex.Guard, ex.Stage);
-            round.RoundActor.Tell(ex.ToMessage(round.Instruction.Study, round.Instruction.Round, Site));
-            Forget(round);
-        }
-    }
-
-    private void Forget(SecureRound round)
-    {
-        _secure.Remove((round.Instruction.Study, round.Instruction.Round));
-        round.Dispose();
-    }
-
-    /// <summary>A reply to a round: inline, or (when too large for a message) offered for upload over the transfer channel.</summary>
-    private void Send(IActorRef round, IRoundMessage reply)
-    {
-        if (_uploads?.Prepare(reply, Site) is not { } pending)
-        {
-            round.Tell(reply);
-            return;
-        }
-
-        _pendingUploads[Convert.ToHexString(pending.Offer.Ticket)] = pending;
-        round.Tell(pending.Offer);
-    }
-
-    private void OnUploadReady(UploadReady ready)
-    {
-        if (_uploads is null || !_pendingUploads.Remove(Convert.ToHexString(ready.Ticket), out var pending))
-        {
-            return;
-        }
-
-        var uploads = _uploads;
-        var site = Site;
-        var log = _log;
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await uploads.UploadAsync(pending, ready).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or OperationCanceledException or System.Security.Authentication.AuthenticationException)
-            {
-                log.Warning("Site {Site}: the upload for round {Round} failed: {Reason}", site, ready.Round, ex.Message);
-            }
-        });
-    }
-
-    private void NotPrepared(IRoundMessage instruction, ProtocolStage stage) =>
-        Sender.Tell(new StageFailed(instruction.Study, instruction.Round, stage, Site, "this site has not received the pooled feature statistics yet"));
 
     /// <summary>
     /// The statistics stage: the site's sufficient statistics go into a secure sum (the SecAgg+
@@ -352,7 +145,7 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
 
         if (refusal is not null)
         {
-            Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Statistics, Site, refusal));
+            Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Statistics, _site, refusal));
             return;
         }
 
@@ -363,18 +156,54 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
         {
-            Sender.Tell(Failure(instruction, ProtocolStage.Statistics, ex));
+            Sender.Tell(SessionFailure.Of(instruction, ProtocolStage.Statistics, _site, ex, _log));
             return;
         }
 
+        StartSecureSession(instruction, instruction.Enrolments, vanishAt: null, encoded, training: null);
+    }
+
+    private void StartSecureSession(
+        IRoundMessage instruction, IReadOnlyList<Core.Enrolment.SiteEnrolment>? relayed, SecAggStage? vanishAt, ulong[]? encoded, Func<Task<ulong[]>>? training)
+    {
         var key = (instruction.Study, instruction.Round);
         if (_secure.Remove(key, out var stale))
         {
-            stale.Dispose();
+            Context.Stop(stale);
         }
 
-        var client = new SecAggClient(Site, instruction.Study, instruction.Round, _identity!.SiteKey, TrustedKeys(instruction.Enrolments));
-        _secure[key] = new SecureRound(instruction, Sender, client, vanishAt: null) { Encoded = encoded };
+        var client = new SecAggClient(_site, instruction.Study, instruction.Round, _identity!.SiteKey, TrustedKeys(relayed));
+        var session = Context.ActorOf(SecureSessionActor.Props(instruction, Sender, _site, client, vanishAt, encoded, training), SessionName("secure", instruction));
+        Context.Watch(session);
+        _secure[key] = session;
+    }
+
+    private void ToSession(IRoundMessage message)
+    {
+        if (_secure.TryGetValue((message.Study, message.Round), out var session))
+        {
+            session.Forward(message);
+        }
+    }
+
+    private void Forget(IActorRef session)
+    {
+        foreach (var key in _secure.Where(kv => kv.Value.Equals(session)).Select(kv => kv.Key).ToList())
+        {
+            _secure.Remove(key);
+        }
+    }
+
+    /// <summary>The peers' keys to trust in one session; relayed enrolments that fail verification are left out (and logged).</summary>
+    private IReadOnlyDictionary<SiteId, byte[]> TrustedKeys(IReadOnlyList<Core.Enrolment.SiteEnrolment>? relayed)
+    {
+        var (keys, refusals) = _identity!.TrustedKeys(relayed);
+        foreach (var refusal in refusals)
+        {
+            _log.Warning("Site {Site}: not trusting a relayed enrolment: {Refusal}", _site, refusal);
+        }
+
+        return keys;
     }
 
     private void ApplyStatistics(PooledStatistics pooled)
@@ -387,47 +216,18 @@ public sealed class NodeAgentActor : ReceiveActor, IWithTimers
         try
         {
             _data = _pooled.Prepare(pooled.Sum, pooled.ModulusBits);
-            _log.Info("Site {Site}: prepared its rows with statistics pooled over {Count} sites", Site, pooled.Contributors);
-            Sender.Tell(new StatisticsApplied(pooled.Study, pooled.Round, Site));
+            _log.Info("Site {Site}: prepared its rows with statistics pooled over {Count} sites", _site, pooled.Contributors);
+            Sender.Tell(new StatisticsApplied(pooled.Study, pooled.Round, _site));
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
         {
-            Sender.Tell(Failure(pooled, ProtocolStage.Statistics, ex));
+            Sender.Tell(SessionFailure.Of(pooled, ProtocolStage.Statistics, _site, ex, _log));
         }
     }
 
-    private void Evaluate(EvaluateInstruction instruction)
-    {
-        var site = Site;
-        var data = _data!.Test;
-        var trainer = _trainer;
-        var models = _models;
-        Task.Run(async () =>
-            {
-                var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
-                return new EvaluateReply(instruction.Study, instruction.Round, site, trainer.Evaluate(instruction.Model, weights, data));
-            })
-            .PipeTo(Sender, Self, reply => reply, ex => Failure(instruction, ProtocolStage.Evaluate, ex));
-    }
+    private void NotPrepared(IRoundMessage instruction, ProtocolStage stage) =>
+        Sender.Tell(new StageFailed(instruction.Study, instruction.Round, stage, _site, "this site has not received the pooled feature statistics yet"));
 
-    private StageFailed Failure(IRoundMessage instruction, ProtocolStage stage, Exception exception)
-    {
-        var cause = exception is AggregateException { InnerException: { } inner } ? inner : exception;
-        _log.Error(cause, "Site {Site}: {Stage} of round {Round} failed", Site, stage, instruction.Round);
-
-        // The reason crosses to the coordinator: name the kind of failure, never data values.
-        return new StageFailed(instruction.Study, instruction.Round, stage, Site, $"{stage} failed on the site ({cause.GetType().Name})");
-    }
-
-    /// <summary>Each site shuffles differently but reproducibly in every round.</summary>
-    private static long SiteSeed(long roundSeed, SiteId site) => roundSeed ^ StableHash.Of(site.Value);
-
-    private sealed record ReplyReady(IActorRef To, IRoundMessage Reply) : INoSerializationVerificationNeeded;
-
-    private sealed record LocalTrainingDone(FitInstruction Instruction, ulong[]? Encoded, Exception? Error) : INoSerializationVerificationNeeded;
-
-    private sealed record RetryRegistration : INoSerializationVerificationNeeded
-    {
-        public static RetryRegistration Instance { get; } = new();
-    }
+    /// <summary>Unique per session, readable in logs: <c>fit-3-17</c> (round 3, the agent's 17th session).</summary>
+    private string SessionName(string kind, IRoundMessage instruction) => $"{kind}-{instruction.Round}-{++_sessions}";
 }

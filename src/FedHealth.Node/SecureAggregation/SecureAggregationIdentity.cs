@@ -15,6 +15,12 @@ public sealed record SecureAggregationIdentity(Ed25519SigningKey SiteKey, IReadO
     /// <summary>This site's own enrolment, sent with its registration; null in a simulation.</summary>
     public SiteEnrolment? Enrolment { get; init; }
 
+    /// <summary>
+    /// Signs the registry's challenge nonce with the private key of the certificate behind
+    /// <see cref="Enrolment"/>; null in a simulation (no challenge is sent there).
+    /// </summary>
+    public Func<byte[], byte[]>? AnswerChallenge { get; init; }
+
     /// <summary>Checks relayed enrolments against the consortium CA; null when keys are enrolled up front.</summary>
     public IEnrolmentVerifier? Verifier { get; init; }
 

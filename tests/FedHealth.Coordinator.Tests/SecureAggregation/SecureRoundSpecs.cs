@@ -215,6 +215,42 @@ public sealed class SecureRoundSpecs(ITestOutputHelper output) : ProductionWired
         Assert.True(record.Privacy!.EpsilonSite > 0);
     }
 
+    [Fact]
+    public void A_site_that_reports_failures_and_aborts_in_the_other_sites_names_is_refused_and_the_secure_round_completes_without_it()
+    {
+        string[] ids = ["a", "b", "c", "d", "e"];
+        using var keys = new Keys(ids);
+        var registry = Sys.ActorOf(SiteRegistryActor.Props());
+        foreach (var id in ids[..4])
+        {
+            Sys.ActorOf(NodeAgentActor.Props(ArithmeticTrainer.Site(id, 10), new ArithmeticTrainer(), Sys.ActorSelection(registry.Path), keys.Identity(id)));
+        }
+
+        var attacker = CreateTestProbe();
+        registry.Tell(new RegisterSite(new("e")), attacker.Ref);
+        attacker.ExpectMsg<SiteRegistered>();
+        var options = StudyOptions(rounds: 1) with { MinAvailableSites = ids.Length };
+        var study = Sys.ActorOf(StudyActor.Props(options, new FedAvg(new FedAvgOptions(options.Fit)), registry, Models.Weights(0, 0, 0), null,
+            new SecureRoundSettings(options.SecureAggregation, keys.Enrolled, UnitWeights: false)));
+        study.Tell(StartStudy.Instance);
+
+        var instruction = attacker.ExpectMsg<FitInstruction>(TimeSpan.FromSeconds(10));
+        var round = attacker.LastSender;
+        foreach (var honest in ids[..4])
+        {
+            round.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, new(honest), "spoofed failure"), attacker.Ref);
+            round.Tell(new SecAggSiteAborted(instruction.Study, instruction.Round, new(honest), SecAggStage.ShareKeys, "spoofed", "spoofed abort"), attacker.Ref);
+        }
+
+        var record = ExpectMsg<RoundFinished>(TimeSpan.FromSeconds(30)).Record;
+
+        Assert.True(record.ModelUpdated, record.AbortReason);
+        Assert.Equal(["a", "b", "c", "d"], record.SitesSucceeded.Select(s => s.Value));
+        Assert.DoesNotContain(record.Failures, f => f.Site.Value != "e");
+        Assert.Equal(8, record.RefusedMessages.Sum(r => r.Count));
+        Assert.All(record.RefusedMessages, r => Assert.Equal("site e", r.RealSender));
+    }
+
     private static StudyOptions StudyOptions(int rounds) => new()
     {
         Rounds = rounds,

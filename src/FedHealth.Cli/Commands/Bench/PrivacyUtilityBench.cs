@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using FedHealth.Cli.Commands.Sim;
 using FedHealth.Cli.Console;
+using FedHealth.Coordinator.Composition;
 using FedHealth.Core.Options;
 using Spectre.Console;
 
@@ -44,16 +45,20 @@ internal static class PrivacyUtilityBench
                 {
                     var settings = new SimSettings
                     {
+                        Study = StudyRequest.Default with
+                        {
+                            Id = $"privacy-utility-{42 + run}",
+                            Rounds = parse.GetValue(rounds),
+                            LocalSteps = 100,
+                            Dp = double.IsPositiveInfinity(epsilon) ? "off" : "record",
+                            TargetEpsilon = double.IsPositiveInfinity(epsilon) ? null : epsilon,
+                            Delta = parse.GetValue(delta),
+                            Seed = 42 + run,
+                        },
                         Data = parse.GetValue(data)!,
                         Label = parse.GetValue(label),
                         SiteColumn = parse.GetValue(siteColumn),
                         SplitColumn = parse.GetValue(splitColumn),
-                        Rounds = parse.GetValue(rounds),
-                        LocalSteps = 100,
-                        Dp = double.IsPositiveInfinity(epsilon) ? DpMode.Off : DpMode.Record,
-                        TargetEpsilon = double.IsPositiveInfinity(epsilon) ? null : epsilon,
-                        Delta = parse.GetValue(delta),
-                        Seed = 42 + run,
                         Out = Path.Combine(Path.GetTempPath(), "fedhealth-privacy-utility", Guid.NewGuid().ToString("N")),
                     };
                     var (result, report, _) = await SimRunner.ExecuteAsync(settings, null, token).ConfigureAwait(false);

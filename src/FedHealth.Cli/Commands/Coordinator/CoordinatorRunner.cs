@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Akka.Actor;
+using Akka.Hosting;
 using FedHealth.Cli.Commands.Services;
 using FedHealth.Cli.Commands.Sim;
 using FedHealth.Cli.Console;
-using FedHealth.Coordinator.Registry;
+using FedHealth.Coordinator.Composition;
+using FedHealth.Coordinator.Hosting;
 using FedHealth.Coordinator.Reporting;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.Study;
@@ -11,7 +13,6 @@ using FedHealth.Core.Ids;
 using FedHealth.Hosting.Delivery;
 using FedHealth.Hosting.Enrolment;
 using FedHealth.Hosting.Remote;
-using FedHealth.Simulation.InProcess;
 using FedHealth.Training.Data.Preprocessing.Federated;
 using FedHealth.Training.Trainer;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +23,9 @@ using Spectre.Console;
 namespace FedHealth.Cli.Commands.Coordinator;
 
 /// <summary>
-/// The coordinator service: validates its configuration, listens on Akka.Remote with mutual TLS
-/// only, admits the study's enrolled sites by certificate, runs the study, writes report.json and
+/// The coordinator service: validates its configuration, composes the study the one way every
+/// host does (<see cref="StudyComposer"/>), listens on Akka.Remote with mutual TLS only, admits
+/// the study's enrolled sites by certificate, runs the study, writes report.json and
 /// privacy-ledger.json like <c>sim</c>, and exits.
 /// </summary>
 internal static class CoordinatorRunner
@@ -33,42 +35,49 @@ internal static class CoordinatorRunner
         var clock = Stopwatch.StartNew();
         var config = ServiceConfiguration.Bind<CoordinatorConfig>(ServiceConfiguration.Build(configPath, overrides));
         ServiceConfiguration.Refuse(config.Problems());
-        var settings = config.ToSettings();
         var schema = config.Schema;
-        var study = StudyPlanner.Plan(
-            settings,
-            new StudyId(config.Study.Id),
-            config.Study.Sites.Count,
+        var folder = config.Coordinator.Output!;
+        RunFolder.EnsureNew(folder, "Coordinator:Output");
+        var environment = new StudyEnvironment(
+            config.Study.Sites.Length,
             schema.Columns.Count + schema.MissingIndicators.Count,
             StatisticsEncoding.Length(schema.Columns.Count),
-            defaultSamplingRate: null);
-        ServiceConfiguration.Refuse(study.Validate().Select(p => "Study: " + p).ToList());
-        var folder = config.Coordinator.Output!;
-        StudyComposition.EnsureNewRunFolder(folder, "Coordinator:Output");
-        var (strategy, accountant) = StudyComposition.Compose(study, settings.LocalSteps, folder);
+            folder,
+            TimeSpan.FromSeconds(config.Coordinator.RegistrationTimeoutSeconds));
+        StudyPlan plan;
+        try
+        {
+            plan = StudyComposer.Compose(config.Study, environment);
+        }
+        catch (StudyRequestException ex)
+        {
+            throw new UserInputException("Study: " + ex.Message, ex);
+        }
+
+        var study = plan.Options;
         var enrolled = config.Study.Sites.ToHashSet(StringComparer.Ordinal);
         using var tls = ServiceTls.Load("Coordinator:Tls", config.Coordinator.Tls, enrolled);
-        StudyComposition.Announce(study);
+        StudyAnnouncement.Print(study);
 
         var bind = config.Coordinator.Bind;
-        using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, cancellationToken).ConfigureAwait(false);
         await using var transfer = ServiceTransfer.StartServer(bind, config.Coordinator.Transfer.Port, tls);
         var publicHost = bind.PublicHost ?? bind.Host;
-        var roundTransfer = new RoundTransfer(
-            new BlobModelPublisher(transfer, publicHost, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30)),
-            new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30)));
+        var options = new CoordinatorOptions(plan, new LocalTrainer().Initialize(study.Model, study.Seed))
+        {
+            IsEnrolled = site => enrolled.Contains(site.Value),
+            Verifier = new CertificateEnrolmentVerifier(tls.Trust),
+            Transfer = new RoundTransfer(
+                new BlobModelPublisher(transfer, publicHost, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30)),
+                new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30))),
+        };
+        using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, akka => akka.WithFedHealthCoordinator(options), cancellationToken).ConfigureAwait(false);
 
-        Terminal.Err.WriteLine($"coordinator listening on {TlsRemoting.Address(bind.PublicHost ?? bind.Host, bind.Port)} (mutual TLS); waiting for {study.MinAvailableSites} of {enrolled.Count} enrolled sites");
+        Terminal.Err.WriteLine($"coordinator listening on {TlsRemoting.Address(publicHost, bind.Port)} (mutual TLS); waiting for {study.MinAvailableSites} of {enrolled.Count} enrolled sites");
         StudyResult result;
         try
         {
             var system = host.Services.GetRequiredService<ActorSystem>();
-            var registry = system.ActorOf(
-                SiteRegistryActor.Props(site => enrolled.Contains(site.Value), new CertificateEnrolmentVerifier(tls.Trust), study.FederatedStatistics is not null),
-                "registry");
-            var secure = study.SecureAggregation.Enabled ? SecureRoundSettings.For(study, new Dictionary<SiteId, byte[]>()) : null;
-            var initial = new LocalTrainer().Initialize(study.Model, study.Seed);
-            var studyActor = system.ActorOf(StudyActor.Props(study, strategy, registry, initial, accountant, secure, roundTransfer), "study");
+            var studyActor = await host.Services.GetRequiredService<IRequiredActor<StudyActor>>().GetAsync(cancellationToken).ConfigureAwait(false);
             var done = new TaskCompletionSource<StudyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
             system.ActorOf(StudyListener.Props(studyActor, done, new RoundProgress(Terminal.Err)), "study-listener");
             await using var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken)).ConfigureAwait(false);
@@ -80,9 +89,8 @@ internal static class CoordinatorRunner
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        var reportConfig = settings.ToReportConfig();
+        var reportConfig = StudyDescription.ReportConfig(config.Study, study);
         reportConfig["study_sites"] = string.Join(",", config.Study.Sites);
-        StudyComposition.AddToReportConfig(reportConfig, study);
         var report = RunReport.Build(reportConfig, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         var path = ReportFile.Write(folder, report);

@@ -1,4 +1,3 @@
-using Akka.Actor;
 using FedHealth.Cli.Commands.Services;
 using FedHealth.Cli.Console;
 using FedHealth.Core.Ids;
@@ -6,7 +5,9 @@ using FedHealth.Crypto.Signatures;
 using FedHealth.Hosting.Delivery;
 using FedHealth.Hosting.Enrolment;
 using FedHealth.Hosting.Remote;
+using FedHealth.Coordinator.Hosting;
 using FedHealth.Node.Agent;
+using FedHealth.Node.Hosting;
 using FedHealth.Node.SecureAggregation;
 using FedHealth.Training.Trainer;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,23 +36,27 @@ internal static class NodeRunner
         using var tls = ServiceTls.Load("Node:Tls", node.Tls, new HashSet<string>(StringComparer.Ordinal) { node.Coordinator.Id });
         using var peerTrust = PeerTrust(node.Tls);
         using var signingKey = Ed25519SigningKey.Generate();
+        var enrolment = CertificateEnrolment.Create(site, signingKey.PublicKey, tls.Certificate);
         var identity = new SecureAggregationIdentity(signingKey, new Dictionary<SiteId, byte[]>())
         {
-            Enrolment = CertificateEnrolment.Create(site, signingKey.PublicKey, tls.Certificate),
+            Enrolment = enrolment,
             Verifier = new CertificateEnrolmentVerifier(peerTrust),
+            AnswerChallenge = nonce => CertificateEnrolment.SignChallenge(enrolment, nonce, tls.Certificate),
         };
 
         var bind = node.Bind;
-        using var host = await ServiceHost.StartAsync("Node:Bind", bind, tls, cancellationToken).ConfigureAwait(false);
+        var client = ServiceTransfer.Client(tls);
+        var coordinator = TlsRemoting.Address(node.Coordinator.Host!, node.Coordinator.Port);
+        var options = new NodeOptions(new LocalTrainer(), $"{coordinator}/user/{CoordinatorActors.RegistryName}")
+        {
+            Pooled = data,
+            Identity = identity,
+            Transfer = new NodeTransfer(new BlobModelFetcher(client), new BlobMessageUploads(client, node.Transfer.ThresholdBytes)),
+        };
+        using var host = await ServiceHost.StartAsync("Node:Bind", bind, tls, akka => akka.WithFedHealthNode(options), cancellationToken).ConfigureAwait(false);
 
         try
         {
-            var system = host.Services.GetRequiredService<ActorSystem>();
-            var coordinator = TlsRemoting.Address(node.Coordinator.Host!, node.Coordinator.Port);
-            var registry = system.ActorSelection($"{coordinator}/user/registry");
-            var client = ServiceTransfer.Client(tls);
-            var transfer = new NodeTransfer(new BlobModelFetcher(client), new BlobMessageUploads(client, node.Transfer.ThresholdBytes));
-            system.ActorOf(NodeAgentActor.Props(data, new LocalTrainer(), registry, identity, transfer: transfer), "node");
             Terminal.Err.WriteLine($"site {site} connecting to {coordinator} (mutual TLS); stop with Ctrl-C");
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         }

@@ -14,16 +14,18 @@ namespace FedHealth.Cli.Commands.Services;
 /// <summary>A service's host: Serilog, the protocol serializer, and Akka.Remote over mutual TLS only, listening where configured.</summary>
 internal static class ServiceHost
 {
-    public static async Task<IHost> StartAsync(string key, EndpointSection bind, ServiceTls tls, CancellationToken cancellationToken)
+    /// <param name="actors">Starts the service's actors (<c>WithFedHealthCoordinator</c>, <c>WithFedHealthNode</c>).</param>
+    public static async Task<IHost> StartAsync(
+        string key, EndpointSection bind, ServiceTls tls, Action<AkkaConfigurationBuilder> actors, CancellationToken cancellationToken)
     {
         EnsurePortIsFree(key, bind);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(Log.Logger, dispose: false);
-        builder.Services.AddAkka(TlsRemoting.SystemName, akka => akka
+        builder.Services.AddAkka(TlsRemoting.SystemName, akka => actors(akka
             .WithFedHealthSerialization()
             .WithFedHealthLogging()
-            .WithFedHealthTlsRemoting(new RemoteEndpoint(bind.Host, bind.Port, bind.PublicHost), tls.Certificate, tls.Validator));
+            .WithFedHealthTlsRemoting(new RemoteEndpoint(bind.Host, bind.Port, bind.PublicHost), tls.Certificate, tls.Validator)));
         var host = builder.Build();
         try
         {

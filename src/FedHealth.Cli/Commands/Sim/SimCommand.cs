@@ -3,14 +3,15 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using FedHealth.Cli.Commands.Sim.Processes;
 using FedHealth.Cli.Console;
-using FedHealth.Core.Options;
-using FedHealth.Core.Training;
+using FedHealth.Coordinator.Composition;
 
 namespace FedHealth.Cli.Commands.Sim;
 
 /// <summary><c>fedhealth sim</c>: a whole federation of simulated hospitals in one process.</summary>
 internal static class SimCommand
 {
+    private static StudyRequest Defaults => StudyRequest.Default;
+
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "'synthetic' (built-in seeded cohort) or the path of a CSV file", DefaultValueFactory = _ => SimSettings.SyntheticData };
@@ -25,26 +26,26 @@ internal static class SimCommand
             CustomParser = ParseDirichlet,
         };
         var testFraction = new Option<double>("--test-fraction") { Description = "Share of each site's rows held out for testing when there is no split column", DefaultValueFactory = _ => 0.25 };
-        var rounds = new Option<int>("--rounds") { Description = "Federated rounds", DefaultValueFactory = _ => 20 };
-        var model = new Option<string>("--model") { Description = "logreg or mlp", DefaultValueFactory = _ => "logreg" };
+        var rounds = new Option<int>("--rounds") { Description = "Federated rounds", DefaultValueFactory = _ => Defaults.Rounds };
+        var model = new Option<string>("--model") { Description = "logreg or mlp", DefaultValueFactory = _ => Defaults.Model };
         model.AcceptOnlyFromAmong("logreg", "mlp");
-        var hidden = new Option<string>("--hidden") { Description = "MLP hidden layer sizes, e.g. 32,16", DefaultValueFactory = _ => "32,16" };
-        var optimizer = new Option<string>("--optimizer") { Description = "sgd or adam", DefaultValueFactory = _ => "sgd" };
+        var hidden = new Option<string>("--hidden") { Description = "MLP hidden layer sizes, e.g. 32,16", DefaultValueFactory = _ => string.Join(",", Defaults.HiddenLayers) };
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd or adam", DefaultValueFactory = _ => Defaults.Optimizer };
         optimizer.AcceptOnlyFromAmong("sgd", "adam");
-        var lr = new Option<double>("--lr") { Description = "Local learning rate", DefaultValueFactory = _ => 0.01 };
-        var localSteps = new Option<int?>("--local-steps") { Description = "Local mini-batch steps per round (default 100 unless --local-epochs is given)" };
+        var lr = new Option<double>("--lr") { Description = "Local learning rate", DefaultValueFactory = _ => Defaults.LearningRate };
+        var localSteps = new Option<int?>("--local-steps") { Description = $"Local mini-batch steps per round (default {StudyRequest.DefaultLocalSteps} unless --local-epochs is given)" };
         var localEpochs = new Option<int?>("--local-epochs") { Description = "Local passes over the training rows per round (instead of --local-steps)" };
-        var batchSize = new Option<int>("--batch-size") { Description = "Local mini-batch size", DefaultValueFactory = _ => 8 };
-        var fractionFit = new Option<double>("--fraction-fit") { Description = "Share of sites sampled for training each round", DefaultValueFactory = _ => 1.0 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Local mini-batch size", DefaultValueFactory = _ => Defaults.BatchSize };
+        var fractionFit = new Option<double>("--fraction-fit") { Description = "Share of sites sampled for training each round", DefaultValueFactory = _ => Defaults.FractionFit };
         var minFitSites = new Option<int?>("--min-fit-sites") { Description = "Fewest successful sites for a round to update the model (default: all sampled sites minus one, at least 1)" };
-        var fitTimeout = new Option<double?>("--fit-timeout") { Description = "Seconds a site may take to train in a round (default 300; 10 with --dropout, so vanished sites do not stall the simulation)" };
-        var stageTimeout = new Option<double>("--stage-timeout") { Description = "Seconds each secure-aggregation stage waits for the sites (in process there is no network)", DefaultValueFactory = _ => 10 };
-        var dp = new Option<string>("--dp") { Description = "Differential privacy: off, record (DP-SGD at each site), site (clipped updates + Gaussian noise on the sum) or both", DefaultValueFactory = _ => "record" };
+        var fitTimeout = new Option<double?>("--fit-timeout") { Description = $"Seconds a site may take to train in a round (default {Defaults.FitTimeoutSeconds}; 10 with --dropout, so vanished sites do not stall the simulation)" };
+        var stageTimeout = new Option<double>("--stage-timeout") { Description = "Seconds each secure-aggregation stage waits for the sites", DefaultValueFactory = _ => Defaults.StageTimeoutSeconds };
+        var dp = new Option<string>("--dp") { Description = "Differential privacy: off, record (DP-SGD at each site), site (clipped updates + Gaussian noise on the sum) or both", DefaultValueFactory = _ => Defaults.Dp };
         dp.AcceptOnlyFromAmong("off", "record", "site", "both");
-        var targetEpsilon = new Option<double?>("--target-epsilon") { Description = $"Calibrate the noise so the whole run spends at most this ε per enabled scope (default {PrivacyPlanner.DefaultEpsilon} unless --noise-multiplier is given)" };
-        var delta = new Option<double>("--delta") { Description = "δ of the (ε, δ) guarantee; keep it below 1/n of the largest site", DefaultValueFactory = _ => 1e-3 };
+        var targetEpsilon = new Option<double?>("--target-epsilon") { Description = $"Calibrate the noise so the whole run spends at most this ε per enabled scope (default {StudyRequest.DefaultEpsilon} unless --noise-multiplier is given)" };
+        var delta = new Option<double>("--delta") { Description = "δ of the (ε, δ) guarantee; keep it below 1/n of the largest site", DefaultValueFactory = _ => Defaults.Delta };
         var noiseMultiplier = new Option<double?>("--noise-multiplier") { Description = "Use this noise multiplier σ instead of calibrating to --target-epsilon" };
-        var clip = new Option<string>("--clip") { Description = "L2 clipping norm C: per-example gradients (record) and whole updates (site); or 'adaptive' (site-level: track the median update norm, starting at 1)", DefaultValueFactory = _ => "1" };
+        var clip = new Option<string>("--clip") { Description = "L2 clipping norm C: per-example gradients (record) and whole updates (site); or 'adaptive' (site-level: track the median update norm, starting at 1)", DefaultValueFactory = _ => Defaults.Clip };
         var samplingRate = new Option<double?>("--sampling-rate") { Description = "DP-SGD Poisson sampling rate q (default: --batch-size over the median site's training rows)" };
         var maxEpsilon = new Option<double?>("--max-epsilon") { Description = "Hard privacy budget: no round starts that would exceed it (default: --target-epsilon)" };
         var secure = new Option<string?>("--secure-aggregation") { Description = "on or off (default: on with at least 3 sites; site-level DP then adds distributed noise at the sites)" };
@@ -60,7 +61,7 @@ internal static class SimCommand
                 r.AddError($"--dropout must be in [0, 1) (got {p.ToString(CultureInfo.InvariantCulture)}).");
             }
         });
-        var seed = new Option<int>("--seed") { Description = "Seed for data, initialisation, sampling and local training order", DefaultValueFactory = _ => 42 };
+        var seed = new Option<int>("--seed") { Description = "Seed for data, initialisation, sampling and local training order", DefaultValueFactory = _ => Defaults.Seed };
         var output = new Option<string?>("--out") { Description = "Folder for report.json (default runs/<timestamp>/)" };
         var json = new Option<bool>("--json") { Description = "Print report.json on stdout and nothing else there" };
         var processes = new Option<bool>("--processes") { Description = "Run the coordinator and each site as separate fedhealth processes over mutual TLS on loopback, with a throwaway PKI" };
@@ -97,8 +98,36 @@ internal static class SimCommand
                 throw new UserInputException("--local-steps and --local-epochs must be at least 1.");
             }
 
+            var fitSeconds = parse.GetValue(fitTimeout);
+            var study = Defaults with
+            {
+                Id = $"sim-{parse.GetValue(seed)}",
+                Rounds = parse.GetValue(rounds),
+                Model = parse.GetValue(model)!,
+                Hidden = [.. ParseHidden(parse.GetValue(hidden)!)],
+                Optimizer = parse.GetValue(optimizer)!,
+                LearningRate = parse.GetValue(lr),
+                LocalSteps = steps,
+                LocalEpochs = epochs,
+                BatchSize = parse.GetValue(batchSize),
+                FractionFit = parse.GetValue(fractionFit),
+                MinFitSites = parse.GetValue(minFitSites),
+                FitTimeoutSeconds = fitSeconds ?? (parse.GetValue(dropout) > 0 ? 10 : Defaults.FitTimeoutSeconds),
+                StageTimeoutSeconds = parse.GetValue(stageTimeout),
+                Dp = parse.GetValue(dp)!,
+                TargetEpsilon = parse.GetValue(targetEpsilon),
+                Delta = parse.GetValue(delta),
+                NoiseMultiplier = parse.GetValue(noiseMultiplier),
+                Clip = CheckClip(parse.GetValue(clip)!),
+                SamplingRate = parse.GetValue(samplingRate),
+                MaxEpsilon = parse.GetValue(maxEpsilon),
+                SecureAggregation = parse.GetValue(secure) switch { "on" => true, "off" => false, _ => null },
+                Normalize = parse.GetValue(normalize),
+                Seed = parse.GetValue(seed),
+            };
             var settings = new SimSettings
             {
+                Study = study,
                 Data = parse.GetValue(data)!,
                 Label = parse.GetValue(label),
                 SiteColumn = parse.GetValue(siteColumn),
@@ -107,39 +136,11 @@ internal static class SimCommand
                 Sites = parse.GetValue(sites),
                 DirichletAlpha = parse.GetValue(partition),
                 TestFraction = parse.GetValue(testFraction),
-                Rounds = parse.GetValue(rounds),
-                Model = parse.GetValue(model) == "mlp" ? ModelKind.Mlp : ModelKind.LogisticRegression,
-                Hidden = ParseHidden(parse.GetValue(hidden)!),
-                Optimizer = parse.GetValue(optimizer) == "adam" ? OptimizerKind.Adam : OptimizerKind.Sgd,
-                LearningRate = parse.GetValue(lr),
-                LocalSteps = steps ?? (epochs is null ? 100 : 0),
-                LocalEpochs = epochs ?? 0,
-                BatchSize = parse.GetValue(batchSize),
-                FractionFit = parse.GetValue(fractionFit),
-                MinFitSites = parse.GetValue(minFitSites),
-                FitTimeout = TimeSpan.FromSeconds(parse.GetValue(fitTimeout) ?? (parse.GetValue(dropout) > 0 ? 10 : 300)),
-                StageTimeout = TimeSpan.FromSeconds(parse.GetValue(stageTimeout)),
-                Dp = Enum.Parse<DpMode>(parse.GetValue(dp)!, ignoreCase: true),
-                TargetEpsilon = parse.GetValue(targetEpsilon),
-                Delta = parse.GetValue(delta),
-                NoiseMultiplier = parse.GetValue(noiseMultiplier),
-                Clip = ParseClip(parse.GetValue(clip)!, out var adaptive),
-                AdaptiveClip = adaptive,
-                SamplingRate = parse.GetValue(samplingRate),
-                MaxEpsilon = parse.GetValue(maxEpsilon),
-                SecureAggregation = parse.GetValue(secure) switch { "on" => true, "off" => false, _ => null },
-                FederatedNormalization = parse.GetValue(normalize) switch { "federated" => true, "site" => false, _ => null },
                 Dropout = parse.GetValue(dropout),
-                Seed = parse.GetValue(seed),
                 Out = parse.GetValue(output),
                 Json = parse.GetValue(json),
                 Processes = parse.GetValue(processes),
             };
-            if (settings.Dp != DpMode.Off && settings.TargetEpsilon is null && settings.NoiseMultiplier is null)
-            {
-                // Defaults must protect: DP is on unless switched off, at a stated ε.
-                settings = settings with { TargetEpsilon = PrivacyPlanner.DefaultEpsilon };
-            }
 
             if (settings.Processes)
             {
@@ -166,17 +167,12 @@ internal static class SimCommand
         return null;
     }
 
-    private static double ParseClip(string text, out bool adaptive)
+    private static string CheckClip(string text)
     {
-        adaptive = text.Equals("adaptive", StringComparison.OrdinalIgnoreCase);
-        if (adaptive)
+        if (text.Equals("adaptive", StringComparison.OrdinalIgnoreCase)
+            || (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var clip) && clip > 0 && double.IsFinite(clip)))
         {
-            return 1.0;
-        }
-
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var clip) && clip > 0 && double.IsFinite(clip))
-        {
-            return clip;
+            return text;
         }
 
         throw new UserInputException($"--clip takes a positive number or 'adaptive' (got '{text}').");

@@ -2,14 +2,10 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FedHealth.Cli.Console;
+using FedHealth.Coordinator.Composition;
 using FedHealth.Coordinator.Reporting;
-using FedHealth.Coordinator.Strategies;
 using FedHealth.Coordinator.Study;
-using FedHealth.Coordinator.Privacy;
 using FedHealth.Core.Options;
-using FedHealth.Core.Strategy;
-using FedHealth.Privacy.Sampling;
-using FedHealth.Core.Training;
 using FedHealth.Simulation.InProcess;
 using FedHealth.Training.Data;
 using FedHealth.Training.Data.Csv;
@@ -44,38 +40,31 @@ internal static class SimRunner
     {
         var clock = Stopwatch.StartNew();
         var dataset = LoadData(settings);
-        var study = StudyOptionsFor(settings, dataset);
-        var problems = study.Validate();
-        if (problems.Count > 0)
-        {
-            throw new UserInputException(string.Join(" ", problems));
-        }
-
         var folder = settings.Out ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
-        StudyComposition.EnsureNewRunFolder(folder, "--out");
-        var (strategy, accountant) = StudyComposition.Compose(study, settings.LocalSteps, folder);
-        if (study.Privacy.Mode != DpMode.Off && PrivacyPlanner.DeltaWarning(study.Privacy.Delta, dataset) is { } warning)
+        RunFolder.EnsureNew(folder, "--out");
+        var plan = StudyComposer.Compose(settings.Study, SimEnvironment.For(settings, dataset, folder));
+        var study = plan.Options;
+        if (study.Privacy.Mode != DpMode.Off && SimEnvironment.DeltaWarning(study.Privacy.Delta, dataset) is { } warning)
         {
             Terminal.Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
         }
 
-        StudyComposition.Announce(study, settings.Dropout);
+        StudyAnnouncement.Print(study, settings.Dropout);
 
         // Every simulated site trains on a thread-pool thread; without enough threads ready, the
         // actors' protocol replies queue behind training and miss their stage deadlines.
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, dataset.Sites.Count + 8), io);
-        var spec = new SimulationSpec(study, strategy, dataset.Sites, new LocalTrainer(), accountant, new SimulatedDropout(settings.Dropout, settings.Seed))
+        var spec = new SimulationSpec(plan, dataset.Sites, new LocalTrainer(), new SimulatedDropout(settings.Dropout, settings.Seed))
         {
             Pooling = study.FederatedStatistics is null ? [] : dataset.Pooling,
         };
         Terminal.Err.MarkupLine(
-            $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {settings.Rounds} rounds of FedAvg ({Markup.Escape(dataset.Description.Source)})[/]");
+            $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {study.Rounds} rounds of FedAvg ({Markup.Escape(dataset.Description.Source)})[/]");
         var result = await InProcessFederation.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
 
-        var config = settings.ToReportConfig();
+        var config = ReportConfig(settings, study);
         config["data_summary"] = DataSummary(dataset.Description);
-        StudyComposition.AddToReportConfig(config, study);
         var report = RunReport.Build(config, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         var path = ReportFile.Write(folder, report);
@@ -118,13 +107,17 @@ internal static class SimRunner
         return SiteDatasets.FromCsv(settings.Data, options, settings.Seed, settings.TestFraction, settings.Sites, settings.DirichletAlpha);
     }
 
-    private static StudyOptions StudyOptionsFor(SimSettings settings, PreparedDataset dataset) => StudyPlanner.Plan(
-        settings,
-        new Core.Ids.StudyId($"sim-{settings.Seed}"),
-        dataset.Sites.Count,
-        dataset.Description.FeatureNames.Length,
-        dataset.Pooling.Count > 0 ? dataset.Pooling[0].StatisticsLength : 0,
-        () => PrivacyPlanner.DefaultSamplingRate(settings.BatchSize, dataset));
+    /// <summary>report.json's <c>config</c>: the data flags, then the study as asked and as planned.</summary>
+    internal static JsonObject ReportConfig(SimSettings settings, StudyOptions study)
+    {
+        var config = settings.ToReportConfig();
+        foreach (var (key, value) in StudyDescription.ReportConfig(settings.Study, study))
+        {
+            config[key] = value?.DeepClone();
+        }
+
+        return config;
+    }
 
     internal static JsonObject DataSummary(DatasetDescription description)
     {

@@ -16,4 +16,4 @@ public sealed record SecAggAdvertiseKeys(
     [property: Key(2)] SiteId Site,
     [property: Key(3)] byte[] CipherPublicKey,
     [property: Key(4)] byte[] MaskPublicKey,
-    [property: Key(5)] byte[] Signature) : IRoundMessage;
+    [property: Key(5)] byte[] Signature) : ISiteMessage;

@@ -18,4 +18,4 @@ public sealed record SecAggMaskedInput(
     [property: Key(3)] byte[] SessionId,
     [property: Key(4)] byte[] MaskedVector,
     [property: Key(5)] IReadOnlyList<SiteId> MaskedWith,
-    [property: Key(6)] byte[] MaskSetSignature) : IRoundMessage;
+    [property: Key(6)] byte[] MaskSetSignature) : ISiteMessage;

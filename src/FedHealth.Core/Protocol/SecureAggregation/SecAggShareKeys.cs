@@ -10,4 +10,4 @@ public sealed record SecAggShareKeys(
     [property: Key(1)] int Round,
     [property: Key(2)] SiteId Site,
     [property: Key(3)] byte[] SessionId,
-    [property: Key(4)] IReadOnlyList<SecAggEncryptedShare> Shares) : IRoundMessage;
+    [property: Key(4)] IReadOnlyList<SecAggEncryptedShare> Shares) : ISiteMessage;

@@ -14,4 +14,4 @@ public sealed record SecAggSiteAborted(
     [property: Key(2)] SiteId Site,
     [property: Key(3)] SecAggStage Stage,
     [property: Key(4)] string Guard,
-    [property: Key(5)] string Reason) : IRoundMessage;
+    [property: Key(5)] string Reason) : ISiteMessage;

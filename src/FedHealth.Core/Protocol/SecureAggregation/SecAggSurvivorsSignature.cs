@@ -10,4 +10,4 @@ public sealed record SecAggSurvivorsSignature(
     [property: Key(1)] int Round,
     [property: Key(2)] SiteId Site,
     [property: Key(3)] byte[] SessionId,
-    [property: Key(4)] byte[] Signature) : IRoundMessage;
+    [property: Key(4)] byte[] Signature) : ISiteMessage;

@@ -14,4 +14,4 @@ public sealed record SecAggUnmaskShares(
     [property: Key(2)] SiteId Site,
     [property: Key(3)] byte[] SessionId,
     [property: Key(4)] IReadOnlyList<SecAggRevealedShare> SelfMaskShares,
-    [property: Key(5)] IReadOnlyList<SecAggRevealedShare> MaskKeyShares) : IRoundMessage;
+    [property: Key(5)] IReadOnlyList<SecAggRevealedShare> MaskKeyShares) : ISiteMessage;

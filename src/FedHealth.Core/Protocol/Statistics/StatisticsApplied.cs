@@ -8,4 +8,4 @@ namespace FedHealth.Core.Protocol.Statistics;
 public sealed record StatisticsApplied(
     [property: Key(0)] StudyId Study,
     [property: Key(1)] int Round,
-    [property: Key(2)] SiteId Site) : IRoundMessage;
+    [property: Key(2)] SiteId Site) : ISiteMessage;

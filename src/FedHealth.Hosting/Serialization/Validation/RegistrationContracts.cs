@@ -1,8 +1,9 @@
+using FedHealth.Core.Enrolment;
 using FedHealth.Core.Protocol;
 
 namespace FedHealth.Hosting.Serialization.Validation;
 
-/// <summary>A site's registration and the registry's answers.</summary>
+/// <summary>A site's registration, the registry's challenge and answers, and the site's proof.</summary>
 internal static class RegistrationContracts
 {
     public static IEnumerable<MessageContract> All =>
@@ -19,6 +20,17 @@ internal static class RegistrationContracts
         {
             wire.Site(m.Site, nameof(m.Site));
             wire.Text(m.Reason, nameof(m.Reason));
+        }),
+        MessageContract.For<RegistrationChallenge>((m, wire) =>
+        {
+            wire.Site(m.Site, nameof(m.Site));
+            wire.Bytes(m.Nonce, nameof(m.Nonce), RegistrationProofPayload.NonceLength, RegistrationProofPayload.NonceLength);
+        }),
+        MessageContract.For<RegistrationProof>((m, wire) =>
+        {
+            wire.Site(m.Site, nameof(m.Site));
+            wire.Bytes(m.Nonce, nameof(m.Nonce), RegistrationProofPayload.NonceLength, RegistrationProofPayload.NonceLength);
+            wire.Bytes(m.Signature, nameof(m.Signature));
         }),
         MessageContract.For<SiteRegistered>((m, wire) => wire.Site(m.Site, nameof(m.Site))),
     ];

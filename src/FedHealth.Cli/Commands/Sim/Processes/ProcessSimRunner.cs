@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FedHealth.Cli.Console;
+using FedHealth.Coordinator.Composition;
 using FedHealth.Coordinator.Reporting;
 using FedHealth.Coordinator.Study;
-using FedHealth.Core.Ids;
 using FedHealth.Core.Options;
 using FedHealth.Simulation.Processes;
 using FedHealth.Training.Data;
@@ -31,22 +31,21 @@ internal static class ProcessSimRunner
         }
 
         var dataset = SimRunner.LoadData(settings);
-        var samplingRate = settings.Dp is DpMode.Record or DpMode.Both
-            ? settings.SamplingRate ?? PrivacyPlanner.DefaultSamplingRate(settings.BatchSize, dataset)
-            : (double?)null;
-        CheckAsSimWould(settings, dataset);
-
         var folder = settings.Out ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
-        if (File.Exists(Path.Combine(folder, ReportFile.Name)) || File.Exists(Path.Combine(folder, LocalFederation.LedgerFileName)))
-        {
-            throw new UserInputException($"--out: '{folder}' already holds a run (report.json or {LocalFederation.LedgerFileName}); choose a new folder.");
-        }
+        RunFolder.EnsureNew(folder, "--out");
+        var request = settings.Study;
+        var samplingRate = request.DpMode is DpMode.Record or DpMode.Both
+            ? request.SamplingRate ?? SimEnvironment.DefaultSamplingRate(request.BatchSize, dataset)
+            : (double?)null;
+
+        // The refusals of conflicting flags that sim makes, before any process starts (nothing is written).
+        _ = StudyPlanner.Plan(request, SimEnvironment.For(settings, dataset, folder));
 
         var work = NewWorkFolder(folder);
         var sites = ProcessSites.For(settings, dataset, Path.Combine(work, "data"));
         var schema = FederationSchema.From(dataset, settings.IsSynthetic ? SyntheticCohortGenerator.LabelColumn : settings.Label!);
         var spec = new FederationSpec(
-            FedHealthExecutable.Current(), work, sites, ProcessStudySection.Build(settings, [.. sites.Select(s => s.Id)], samplingRate), schema)
+            FedHealthExecutable.Current(), work, sites, ProcessStudySection.Build(request, [.. sites.Select(s => s.Id)], samplingRate), schema)
         {
             Options = new FederationOptions
             {
@@ -56,7 +55,7 @@ internal static class ProcessSimRunner
             },
         };
         Terminal.Err.MarkupLine(Markup.Escape(
-            $"{sites.Count} sites, {schema.Columns.Count + schema.MissingIndicators.Count} features, {settings.Rounds} rounds: a coordinator and {sites.Count} node processes over mutual TLS on 127.0.0.1 ({dataset.Description.Source})"));
+            $"{sites.Count} sites, {schema.Columns.Count + schema.MissingIndicators.Count} features, {request.Rounds} rounds: a coordinator and {sites.Count} node processes over mutual TLS on 127.0.0.1 ({dataset.Description.Source})"));
         Terminal.Err.MarkupLine($"[grey]configurations, throwaway PKI and logs: {Markup.Escape(work)}[/]");
 
         JsonObject report;
@@ -81,6 +80,11 @@ internal static class ProcessSimRunner
         if (report["config"] is JsonObject config)
         {
             // The coordinator never sees the data; the launcher does, as sim does.
+            foreach (var (key, value) in settings.ToReportConfig())
+            {
+                config.TryAdd(key, value?.DeepClone());
+            }
+
             config.TryAdd("data_summary", SimRunner.DataSummary(dataset.Description));
             config["processes"] = true;
         }
@@ -103,23 +107,6 @@ internal static class ProcessSimRunner
 
         var status = report["status"]?.GetValue<string>();
         return status is StudyStatus.Completed or StudyStatus.BudgetExhausted ? ExitCodes.Success : ExitCodes.RunFailed;
-    }
-
-    /// <summary>The refusals of conflicting flags that <c>sim</c> makes, before any process starts.</summary>
-    private static void CheckAsSimWould(SimSettings settings, PreparedDataset dataset)
-    {
-        var study = StudyPlanner.Plan(
-            settings,
-            new StudyId($"sim-{settings.Seed}"),
-            dataset.Sites.Count,
-            dataset.Description.FeatureNames.Length,
-            dataset.Pooling.Count > 0 ? dataset.Pooling[0].StatisticsLength : 0,
-            () => PrivacyPlanner.DefaultSamplingRate(settings.BatchSize, dataset));
-        var problems = study.Validate();
-        if (problems.Count > 0)
-        {
-            throw new UserInputException(string.Join(" ", problems));
-        }
     }
 
     /// <summary>Runs the federation; null when cancelled. Ctrl-C once stops every process gracefully, twice kills them.</summary>
@@ -211,5 +198,7 @@ internal static class ProcessSimRunner
 
     /// <summary>A ceiling for a run that hangs: registration, then every round at its fit timeout plus the secure-aggregation stages, plus slack.</summary>
     private static TimeSpan Ceiling(SimSettings settings) =>
-        settings.RegistrationTimeout + (settings.Rounds + 1) * (settings.FitTimeout + 6 * settings.StageTimeout) + TimeSpan.FromMinutes(2);
+        settings.RegistrationTimeout
+        + (settings.Study.Rounds + 1) * TimeSpan.FromSeconds(settings.Study.FitTimeoutSeconds + 6 * settings.Study.StageTimeoutSeconds)
+        + TimeSpan.FromMinutes(2);
 }

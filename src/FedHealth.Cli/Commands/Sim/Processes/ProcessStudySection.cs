@@ -1,95 +1,20 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using FedHealth.Core.Options;
-using FedHealth.Core.Training;
+using System.Text.Json.Serialization;
+using FedHealth.Coordinator.Composition;
 
 namespace FedHealth.Cli.Commands.Sim.Processes;
 
 /// <summary>
-/// The <c>Study</c> section of coordinator.json for the flags of <c>sim</c>: the same names and
-/// meanings (docs/configuration.md). Flags left at "decide for me" (--min-fit-sites,
-/// --secure-aggregation, --normalize) are left out, so the coordinator applies the same defaults.
+/// The <c>Study</c> section of coordinator.json for a <c>sim</c> study: the very request the flags
+/// made, serialised (coordinator.json's <c>Study</c> binds back to <see cref="StudyRequest"/>).
+/// Values left at "decide for me" are left out, so the coordinator decides the same way.
 /// </summary>
 internal static class ProcessStudySection
 {
-    /// <param name="samplingRate">DP-SGD's q; required with record-level DP, because the coordinator does not know the sites' sizes.</param>
-    public static JsonObject Build(SimSettings settings, IReadOnlyList<string> sites, double? samplingRate)
-    {
-        var study = new JsonObject
-        {
-            ["Id"] = $"sim-{settings.Seed}",
-            ["Sites"] = new JsonArray([.. sites.Select(s => (JsonNode?)s)]),
-            ["Rounds"] = settings.Rounds,
-            ["Model"] = settings.Model == ModelKind.Mlp ? "mlp" : "logreg",
-            ["Hidden"] = settings.Model == ModelKind.Mlp ? new JsonArray([.. settings.Hidden.Select(h => (JsonNode?)h)]) : new JsonArray(),
-            ["Optimizer"] = settings.Optimizer == OptimizerKind.Adam ? "adam" : "sgd",
-            ["LearningRate"] = settings.LearningRate,
-            ["BatchSize"] = settings.BatchSize,
-        };
-        if (settings.LocalEpochs > 0)
-        {
-            study["LocalEpochs"] = settings.LocalEpochs;
-        }
-        else
-        {
-            study["LocalSteps"] = settings.LocalSteps;
-        }
+    private static readonly JsonSerializerOptions Options = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-        study["FractionFit"] = settings.FractionFit;
-        if (settings.MinFitSites is { } minFit)
-        {
-            study["MinFitSites"] = minFit;
-        }
-
-        study["FitTimeoutSeconds"] = Seconds(settings.FitTimeout);
-        study["StageTimeoutSeconds"] = Seconds(settings.StageTimeout);
-        if (settings.SecureAggregation is { } secure)
-        {
-            study["SecureAggregation"] = secure;
-        }
-
-        if (settings.FederatedNormalization is { } federated)
-        {
-            study["Normalize"] = federated ? "federated" : "site";
-        }
-
-        study["Dp"] = settings.Dp.ToString().ToLowerInvariant();
-        if (settings.Dp != DpMode.Off)
-        {
-            AddPrivacy(study, settings, samplingRate);
-        }
-
-        study["Seed"] = settings.Seed;
-        return study;
-    }
-
-    private static void AddPrivacy(JsonObject study, SimSettings settings, double? samplingRate)
-    {
-        if (settings.TargetEpsilon is { } epsilon)
-        {
-            study["TargetEpsilon"] = epsilon;
-        }
-
-        if (settings.NoiseMultiplier is { } sigma)
-        {
-            study["NoiseMultiplier"] = sigma;
-        }
-
-        study["Delta"] = settings.Delta;
-        study["Clip"] = settings.AdaptiveClip ? "adaptive" : settings.Clip;
-        if (settings.Dp is DpMode.Record or DpMode.Both)
-        {
-            study["SamplingRate"] = samplingRate ?? throw new ArgumentNullException(nameof(samplingRate), "Record-level DP needs the sampling rate.");
-        }
-
-        if (settings.MaxEpsilon is { } budget)
-        {
-            study["MaxEpsilon"] = budget;
-        }
-    }
-
-    /// <summary>Whole seconds as an integer (as the contract writes them), fractions as they are.</summary>
-    private static JsonNode Seconds(TimeSpan span) =>
-        span.TotalSeconds == Math.Floor(span.TotalSeconds) && span.TotalSeconds <= int.MaxValue
-            ? JsonValue.Create((int)span.TotalSeconds)
-            : JsonValue.Create(span.TotalSeconds);
+    /// <param name="samplingRate">DP-SGD's q, which the coordinator cannot derive (it does not know the sites' sizes); null without record-level DP.</param>
+    public static JsonObject Build(StudyRequest request, IReadOnlyList<string> sites, double? samplingRate) =>
+        JsonSerializer.SerializeToNode(request with { Sites = [.. sites], SamplingRate = request.SamplingRate ?? samplingRate }, Options)!.AsObject();
 }

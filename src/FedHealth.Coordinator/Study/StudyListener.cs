@@ -1,7 +1,6 @@
 using Akka.Actor;
-using FedHealth.Coordinator.Study;
 
-namespace FedHealth.Simulation.InProcess;
+namespace FedHealth.Coordinator.Study;
 
 /// <summary>Bridges the study's events to a task and a progress callback.</summary>
 public sealed class StudyListener : ReceiveActor
