@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using FedHealth.Core.Protocol;
+using FedHealth.Core.Weights;
+using FedHealth.Hosting.Serialization.Validation;
 using MessagePack;
 using MessagePack.Formatters;
 using MessagePack.Resolvers;
@@ -9,7 +11,8 @@ namespace FedHealth.Hosting.Serialization;
 /// <summary>
 /// The protocol's wire format: MessagePack with the explicit keys declared on each message, the
 /// formatters above for weights and ids, and untrusted-data limits (messages come from the network).
-/// Manifests are the message types' short names; an approval test pins the list.
+/// Manifests are the message types' short names; an approval test pins the list. Every message read
+/// is validated against its contract (<see cref="MessageContracts"/>) before anyone sees it.
 /// </summary>
 public static class WireFormat
 {
@@ -36,15 +39,67 @@ public static class WireFormat
             ? manifest
             : throw new ArgumentException($"{type} is not a protocol message.", nameof(type));
 
+    /// <exception cref="ProtocolViolationException">No protocol message has this manifest (a <see cref="System.Runtime.Serialization.SerializationException"/>, as Akka expects).</exception>
     public static Type TypeOf(string manifest) =>
-        TypesByManifest.TryGetValue(manifest, out var type)
+        TypesByManifest.TryGetValue(manifest ?? string.Empty, out var type)
             ? type
-            : throw new ArgumentException($"Unknown message manifest '{manifest}'.", nameof(manifest));
+            : throw new ProtocolViolationException(Printable(manifest), RefusalReason.UnknownManifest, "no protocol message has this manifest");
 
     public static byte[] Serialize(object message) =>
         MessagePackSerializer.Serialize(message.GetType(), message, Options);
 
-    public static object Deserialize(ReadOnlyMemory<byte> bytes, string manifest) =>
-        MessagePackSerializer.Deserialize(TypeOf(manifest), bytes, Options)
-        ?? throw new MessagePackSerializationException($"A {manifest} message was empty.");
+    /// <summary>Reads a message and holds it to its contract.</summary>
+    /// <exception cref="ProtocolViolationException">The manifest is unknown, the bytes are malformed or the message breaks its contract.</exception>
+    public static object Deserialize(ReadOnlyMemory<byte> bytes, string manifest)
+    {
+        var type = TypeOf(manifest);
+        var message = Read(manifest, () => MessagePackSerializer.Deserialize(type, bytes, Options));
+        MessageContracts.Validate(manifest, message);
+        return message;
+    }
+
+    /// <summary>Reads model weights on their own (a model fetched from the transfer channel), bounded and finite as in a message.</summary>
+    /// <exception cref="ProtocolViolationException">The bytes are malformed, the layout is implausible or a value is not finite.</exception>
+    public static ModelWeights DeserializeWeights(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken = default)
+    {
+        var weights = (ModelWeights)Read(nameof(ModelWeights), () => MessagePackSerializer.Deserialize<ModelWeights>(bytes, Options, cancellationToken));
+        MessageContracts.ValidateWeights(weights);
+        return weights;
+    }
+
+    private static object Read(string manifest, Func<object?> read)
+    {
+        object? message;
+        try
+        {
+            message = read();
+        }
+        catch (ProtocolViolationException part)
+        {
+            throw new ProtocolViolationException(manifest, part.Reason, part.Problem, part);
+        }
+        catch (MessagePackSerializationException ex)
+        {
+            throw ex.InnerException is ProtocolViolationException part
+                ? new ProtocolViolationException(manifest, part.Reason, part.Problem, ex)
+                : new ProtocolViolationException(manifest, RefusalReason.Malformed, Innermost(ex), ex);
+        }
+
+        return message ?? throw new ProtocolViolationException(manifest, RefusalReason.MissingMember, "the message is nil");
+    }
+
+    // MessagePack's own messages name codes and positions, ours name members: neither echoes a value.
+    private static string Innermost(Exception ex)
+    {
+        while (ex.InnerException is not null)
+        {
+            ex = ex.InnerException;
+        }
+
+        var text = ex.Message.TrimEnd('.');
+        return text.Length <= 200 ? text : text[..200] + "…";
+    }
+
+    private static string Printable(string? manifest) =>
+        manifest is { Length: > 0 and <= 64 } && manifest.All(char.IsAsciiLetterOrDigit) ? manifest : "(unreadable manifest)";
 }

@@ -175,8 +175,8 @@ public sealed class SiteRegistrySpecs(ITestOutputHelper output) : ProductionWire
         var site = CreateTestProbe();
 
         registry.Tell(new RegisterSite(new("h1")), site.Ref);
-        registry.Tell(new RegisterSite(new("h1"), new SiteEnrolment(new("h2"), new byte[32], [], [])), site.Ref);
-        registry.Tell(new RegisterSite(new("h1"), new SiteEnrolment(new("h1"), new byte[32], [], [])), site.Ref);
+        registry.Tell(new RegisterSite(new("h1"), new SiteEnrolment(new("h2"), new byte[32], [1], [1])), site.Ref);
+        registry.Tell(new RegisterSite(new("h1"), new SiteEnrolment(new("h1"), new byte[32], [1], [1])), site.Ref);
 
         Assert.Contains("no certificate-bound enrolment", site.ExpectMsg<RegistrationRefused>().Reason, StringComparison.Ordinal);
         Assert.Contains("not h1", site.ExpectMsg<RegistrationRefused>().Reason, StringComparison.Ordinal);
@@ -200,7 +200,7 @@ public sealed class SiteRegistrySpecs(ITestOutputHelper output) : ProductionWire
         public CertificateKeys(params string[] sites) =>
             _keys = sites.ToDictionary(s => s, _ => ECDsa.Create(ECCurve.NamedCurves.nistP256));
 
-        public SiteEnrolment Enrolment(string site) => new(new(site), new byte[32], [], []);
+        public SiteEnrolment Enrolment(string site) => new(new(site), new byte[32], [1], [1]);
 
         public byte[] Sign(string signer, byte[] nonce) =>
             _keys[signer].SignData(RegistrationProofPayload.Of(new("h1"), new byte[32], nonce), HashAlgorithmName.SHA256);

@@ -3,7 +3,9 @@ using FedHealth.Core.Training;
 using FedHealth.Core.Weights;
 using FedHealth.Hosting.Serialization;
 using FedHealth.Coordinator.Tests.Support;
-using MessagePack;
+using System.Runtime.Serialization;
+using FedHealth.Hosting.Serialization.Fuzzing;
+using FedHealth.Hosting.Serialization.Validation;
 
 namespace FedHealth.Coordinator.Tests.Serialization;
 
@@ -15,7 +17,7 @@ public sealed class WireFormatSpecs
     [MemberData(nameof(AllManifests))]
     public void Every_protocol_message_survives_a_round_trip(string manifest)
     {
-        var message = SampleMessages.Create(WireFormat.TypeOf(manifest));
+        var message = WireSamples.Create(WireFormat.TypeOf(manifest));
 
         var bytes = WireFormat.Serialize(message);
         var back = WireFormat.Deserialize(bytes, WireFormat.ManifestOf(message.GetType()));
@@ -73,7 +75,7 @@ public sealed class WireFormatSpecs
     {
         var bytes = WireFormat.Serialize(new FitReply(new("s"), 1, new("a"), Models.Weights(1, 2, 3), 10, 0.1, 1));
 
-        Assert.ThrowsAny<MessagePackSerializationException>(() => WireFormat.Deserialize(bytes.AsMemory(0, bytes.Length - 5), "FitReply"));
+        Assert.Equal(RefusalReason.Malformed, Assert.Throws<ProtocolViolationException>(() => WireFormat.Deserialize(bytes.AsMemory(0, bytes.Length - 5), "FitReply")).Reason);
     }
 
     [Fact]
@@ -88,10 +90,15 @@ public sealed class WireFormatSpecs
         var tampered = bytes.ToArray();
         var index = Array.IndexOf(tampered, (byte)3);
         tampered[index] = 4;
-        Assert.ThrowsAny<MessagePackSerializationException>(() => WireFormat.Deserialize(tampered, "FitReply"));
+        Assert.Equal(RefusalReason.Malformed, Assert.Throws<ProtocolViolationException>(() => WireFormat.Deserialize(tampered, "FitReply")).Reason);
     }
 
     [Fact]
-    public void An_unknown_manifest_is_refused_by_name() =>
-        Assert.Contains("Nonsense", Assert.Throws<ArgumentException>(() => WireFormat.Deserialize(new byte[] { 0x90 }, "Nonsense")).Message, StringComparison.Ordinal);
+    public void An_unknown_manifest_is_refused_by_name_as_a_serialization_exception()
+    {
+        var refused = Assert.IsAssignableFrom<SerializationException>(Record.Exception(() => WireFormat.Deserialize(new byte[] { 0x90 }, "Nonsense")));
+
+        Assert.Contains("Nonsense", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(RefusalReason.UnknownManifest, Assert.IsType<ProtocolViolationException>(refused).Reason);
+    }
 }

@@ -215,4 +215,52 @@ public sealed class CsvDatasetLoaderTests
 
         Assert.Equal(["a"], CsvDatasetLoader.Load(csv.Path, Label with { IgnoreColumns = ["patient"] }).FeatureNames.ToArray());
     }
+
+    [Fact]
+    public void A_numeric_column_with_one_text_cell_is_an_error_naming_file_line_and_column_not_a_switch_to_categorical()
+    {
+        using var csv = TempCsv.Lines("age,chol,y", "63,233,0", "67,high,1", "41,?,0");
+
+        var error = Fails(csv, Label);
+
+        Assert.Equal((csv.Path, "chol", 3), (error.File, error.Column, error.Line));
+        Assert.Contains("'high'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("1e999")]
+    public void A_nan_or_infinite_cell_in_a_numeric_column_is_an_error(string cell)
+    {
+        using var csv = TempCsv.Lines("age,y", "63,0", "1,1", $"{cell},0");
+
+        var error = Fails(csv, Label);
+
+        Assert.Equal(("age", 4), (error.Column, error.Line));
+        Assert.Contains("not a finite number", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_huge_cell_is_cut_short_in_the_error()
+    {
+        using var csv = TempCsv.Lines("age,y", "63,0", new string('9', 20) + new string('x', 1_000_000) + ",1");
+
+        var error = Fails(csv, Label);
+
+        Assert.InRange(error.Message.Length, 1, 400 + csv.Path.Length);
+        Assert.Contains("1,000,020 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_column_declared_categorical_may_mix_numbers_and_text()
+    {
+        using var csv = TempCsv.Lines("cp,y", "1,0", "typical,1", "?,0");
+
+        var rows = CsvDatasetLoader.Load(csv.Path, Label with { CategoricalColumns = ["cp"] }).Sites.Single().Rows;
+
+        Assert.Equal(["cp=1", "cp=typical"], rows.FeatureNames.ToArray());
+        Assert.Equal([0f, 0f], rows.Row(2).ToArray());
+    }
 }

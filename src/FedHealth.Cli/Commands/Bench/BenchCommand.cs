@@ -18,6 +18,7 @@ internal static class BenchCommand
         PrivacyUtilityBench.Create(),
         TransferBench.Create(),
         NoiseBench.Create(),
+        FuzzBench.Create(),
     };
 
     private static Command Rounds()

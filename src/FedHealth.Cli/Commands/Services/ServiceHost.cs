@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Akka.Hosting;
 using FedHealth.Cli.Console;
 using FedHealth.Hosting.Akka;
@@ -16,6 +18,7 @@ internal static class ServiceHost
     public static async Task<IHost> StartAsync(
         string key, EndpointSection bind, ServiceTls tls, Action<AkkaConfigurationBuilder> actors, CancellationToken cancellationToken)
     {
+        EnsurePortIsFree(key, bind);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(Log.Logger, dispose: false);
@@ -33,6 +36,50 @@ internal static class ServiceHost
         {
             host.Dispose();
             throw new UserInputException($"{key}: cannot listen on {bind.Host}:{bind.Port}: {Cause(ex)}", ex);
+        }
+    }
+
+    // Checked before Akka starts, so a port in use is one clear line, not the transport's stack traces first.
+    private static void EnsurePortIsFree(string key, EndpointSection bind)
+    {
+        if (bind.Port == 0)
+        {
+            return;
+        }
+
+        foreach (var address in Addresses(bind.Host))
+        {
+            try
+            {
+                var probe = new TcpListener(address, bind.Port);
+                probe.Start();
+                probe.Stop();
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                throw new UserInputException($"{key}: cannot listen on {bind.Host}:{bind.Port}: the port is already in use (another coordinator or node?); choose another port.");
+            }
+            catch (SocketException)
+            {
+                // Anything else (an address not on this machine, no permission) is Akka's to report.
+            }
+        }
+    }
+
+    private static IPAddress[] Addresses(string host)
+    {
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return [address];
+        }
+
+        try
+        {
+            return Dns.GetHostAddresses(host);
+        }
+        catch (SocketException)
+        {
+            return [];
         }
     }
 

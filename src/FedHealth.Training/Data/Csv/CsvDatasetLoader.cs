@@ -72,7 +72,7 @@ public static class CsvDatasetLoader
 
         if (!CellValues.TryNumber(cell, out var value))
         {
-            throw new DataValidationException($"The label '{cell}' is not a number; labels must be 0 or 1.", table.File, name, record.Line);
+            throw new DataValidationException($"The label {CellValues.Quote(cell)} is not a number; labels must be 0 or 1.", table.File, name, record.Line);
         }
 
         return value switch
@@ -80,7 +80,7 @@ public static class CsvDatasetLoader
             0 => 0,
             1 => 1,
             _ => throw new DataValidationException(
-                $"The label is {cell}, but labels must be 0 or 1 (recode the outcome to 0/1 first, e.g. 1 if num > 0).",
+                $"The label is {CellValues.Shown(cell)}, but labels must be 0 or 1 (recode the outcome to 0/1 first, e.g. 1 if num > 0).",
                 table.File, name, record.Line),
         };
     }
@@ -99,7 +99,7 @@ public static class CsvDatasetLoader
         }
 
         throw new DataValidationException(
-            $"The split value '{cell}' is neither 'train' nor 'test'.", table.File, table.Header[column], record.Line);
+            $"The split value {CellValues.Quote(cell)} is neither 'train' nor 'test'.", table.File, table.Header[column], record.Line);
     }
 
     // Sites in order of first appearance in the file, so ids and their order read like the file.

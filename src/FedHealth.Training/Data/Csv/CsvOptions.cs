@@ -23,7 +23,8 @@ public sealed record CsvOptions
 
     /// <summary>
     /// Columns to one-hot encode even though their values are numbers, such as a chest-pain type
-    /// coded 1–4. Columns with any non-numeric value are one-hot encoded anyway.
+    /// coded 1–4. Other columns are one-hot encoded only when they hold text alone; a column that
+    /// mixes numbers and text is an error naming its first text cell.
     /// </summary>
     public IReadOnlyList<string> CategoricalColumns { get; init; } = [];
 

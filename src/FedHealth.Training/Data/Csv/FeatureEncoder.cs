@@ -3,8 +3,10 @@ using System.Globalization;
 namespace FedHealth.Training.Data.Csv;
 
 /// <summary>
-/// Turns the feature columns of a table into float columns: numbers stay numbers (missing → NaN),
-/// anything else is one-hot encoded as <c>name=level</c>, levels sorted.
+/// Turns the feature columns of a table into float columns: numbers stay numbers (missing → NaN);
+/// columns declared categorical, and columns of text only, are one-hot encoded as <c>name=level</c>,
+/// levels sorted. A column that mixes numbers with text, or holds NaN or infinity, is an error at
+/// its first such cell: never a silent switch to categorical.
 /// </summary>
 /// <remarks>
 /// Every level gets a column; the first is NOT dropped as a reference level. A missing category is
@@ -43,9 +45,13 @@ internal static class FeatureEncoder
     {
         var cells = table.Records.Select(r => r.Cells[column]).ToList();
         var numeric = cells.All(c => CellValues.IsMissing(c) || CellValues.TryNumber(c, out _));
-        if (numeric && !forceCategorical)
+        if (!forceCategorical)
         {
-            return ([table.Header[column]], cells.Select(Number).ToArray());
+            CheckNumericOrText(table, column, cells);
+            if (numeric)
+            {
+                return ([table.Header[column]], cells.Select(Number).ToArray());
+            }
         }
 
         var levels = cells.Where(c => !CellValues.IsMissing(c)).Select(c => Level(c, numeric)).Distinct()
@@ -61,6 +67,27 @@ internal static class FeatureEncoder
         }
 
         return (levels.Select(l => $"{table.Header[column]}={l}").ToList(), values);
+    }
+
+    private static void CheckNumericOrText(CsvTable table, int column, List<string> cells)
+    {
+        var nonFinite = cells.FindIndex(CellValues.IsNonFinite);
+        if (nonFinite >= 0)
+        {
+            throw new DataValidationException(
+                $"The cell {CellValues.Quote(cells[nonFinite])} is not a finite number; mark a missing value with an empty cell, ? or NA.",
+                table.File, table.Header[column], table.Records[nonFinite].Line);
+        }
+
+        var firstNumber = cells.FindIndex(c => CellValues.TryNumber(c, out _));
+        var firstText = cells.FindIndex(c => !CellValues.IsMissing(c) && !CellValues.TryNumber(c, out _));
+        if (firstNumber >= 0 && firstText >= 0)
+        {
+            throw new DataValidationException(
+                $"The cell {CellValues.Quote(cells[firstText])} is not a number, but the column holds numbers (line {table.Records[firstNumber].Line}); " +
+                "fix the cell, mark it missing (empty, ? or NA), or declare the column categorical.",
+                table.File, table.Header[column], table.Records[firstText].Line);
+        }
     }
 
     private static float Number(string cell) =>

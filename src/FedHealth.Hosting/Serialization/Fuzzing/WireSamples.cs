@@ -1,15 +1,18 @@
 using System.Collections;
 using System.Reflection;
 using FedHealth.Core.Ids;
+using FedHealth.Core.Metrics;
 using FedHealth.Core.Weights;
 
-namespace FedHealth.Coordinator.Tests.Serialization;
+namespace FedHealth.Hosting.Serialization.Fuzzing;
 
 /// <summary>
 /// Builds a populated instance of any protocol message through its constructor, so that every
 /// message type — including ones added later — is round-tripped without a hand-written sample.
+/// The few members whose contract a generic value would break get a valid one by name. The
+/// round-trip specs and the fuzzer start from these.
 /// </summary>
-internal static class SampleMessages
+public static class WireSamples
 {
     public static object Create(Type type, int seed = 1) => Value(type, seed, depth: 0)!;
 
@@ -29,10 +32,11 @@ internal static class SampleMessages
         if (type == typeof(double)) return 0.25 * seed;
         if (type == typeof(float)) return 0.5f * seed;
         if (type == typeof(bool)) return true;
-        if (type == typeof(byte[])) return Enumerable.Range(0, 40).Select(i => (byte)(i * seed)).ToArray();
+        if (type == typeof(byte[])) return Enumerable.Range(0, 32).Select(i => (byte)(i * seed)).ToArray();
+        if (type == typeof(ScoreHistogram)) return ScoreHistogram.Empty();
         if (type == typeof(SiteId)) return new SiteId($"site-{seed}");
         if (type == typeof(StudyId)) return new StudyId($"study-{seed}");
-        if (type == typeof(ModelWeights)) return Support.Models.Weights(0.5f, -1.25f, 3f);
+        if (type == typeof(ModelWeights)) return new ModelWeights([new TensorSpec("linear.weight", [1, 2]), new TensorSpec("linear.bias", [1])], [0.5f, -1.25f, 3f]);
         if (type.IsEnum) return Enum.GetValues(type).GetValue(Enum.GetValues(type).Length - 1);
         if (type.IsArray)
         {
@@ -72,7 +76,18 @@ internal static class SampleMessages
         var constructor = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance)
             .OrderByDescending(c => c.GetParameters().Length)
             .FirstOrDefault() ?? throw new InvalidOperationException($"No public constructor on {type} to build a sample.");
-        var parameters = constructor.GetParameters().Select((p, i) => Value(p.ParameterType, seed + i, depth + 1)).ToArray();
+        var parameters = constructor.GetParameters().Select((p, i) => Valid(p.Name, p.ParameterType) ?? Value(p.ParameterType, seed + i, depth + 1)).ToArray();
         return constructor.Invoke(parameters);
     }
+
+    private static object? Valid(string? member, Type type) => member switch
+    {
+        "LocalEpochs" => 0,
+        "Neighbours" or "Threshold" => 1,
+        "SamplingRate" or "Accuracy" or "Auc" => 0.5,
+        "Port" => 443,
+        "Length" or "NumExamples" => Convert.ChangeType(120, type, System.Globalization.CultureInfo.InvariantCulture),
+        "Manifest" => nameof(Core.Protocol.FitReply),
+        _ => null,
+    };
 }
