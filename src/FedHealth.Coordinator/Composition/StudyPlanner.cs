@@ -31,6 +31,7 @@ public static class StudyPlanner
         {
             Study = new StudyId(request.Id),
             Rounds = request.Rounds,
+            MaxConsecutiveAbortedRounds = request.MaxConsecutiveAbortedRounds,
             Model = model,
             Fit = new FitConfig(request.OptimizerKind, request.LearningRate, request.BatchSize, request.EffectiveLocalSteps, request.EffectiveLocalEpochs, request.Seed),
             FractionFit = request.FractionFit,

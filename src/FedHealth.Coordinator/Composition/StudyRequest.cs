@@ -91,6 +91,9 @@ public sealed record StudyRequest
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>The study ends as <c>aborted</c> once this many rounds in a row released nothing.</summary>
+    public int MaxConsecutiveAbortedRounds { get; init; } = 3;
+
     /// <summary>The aggregation strategy (docs/strategies.md): <c>fedavg</c>, <c>fedavgm</c>, <c>fedprox</c>, <c>fedadam</c>, <c>fedyogi</c>, <c>fedadagrad</c>, <c>median</c>, <c>trimmed-mean</c>, <c>krum</c>, <c>multi-krum</c>.</summary>
     public string Strategy { get; init; } = "fedavg";
 
@@ -157,6 +160,7 @@ public sealed record StudyRequest
         }
 
         Check(Rounds >= 1, $"Rounds must be at least 1 (got {Rounds}).");
+        Check(MaxConsecutiveAbortedRounds >= 1, $"MaxConsecutiveAbortedRounds must be at least 1 (got {MaxConsecutiveAbortedRounds}).");
         Check(Model is "logreg" or "mlp", $"Model must be logreg or mlp (got '{Model}').");
         Check(Hidden is null || Hidden.All(h => h >= 1), "Hidden takes positive layer sizes.");
         Check(Optimizer is "sgd" or "adam", $"Optimizer must be sgd or adam (got '{Optimizer}').");

@@ -37,7 +37,7 @@ public sealed class SiteRegistryActor : ReceiveActor
         _pooledStatistics = pooledStatistics;
         Receive<RegisterSite>(Register);
         Receive<RegistrationProof>(Prove);
-        Receive<GetRegisteredSites>(_ => Sender.Tell(new RegisteredSites(_sites) { Enrolments = _enrolments }));
+        Receive<GetRegisteredSites>(_ => Answer());
         Receive<Terminated>(Forget);
     }
 
@@ -148,6 +148,34 @@ public sealed class SiteRegistryActor : ReceiveActor
     {
         _log.Warning("Refused registration of site {Site} from {Sender}: {Reason}", site, Sender.Path, reason);
         Sender.Tell(new RegistrationRefused(site, reason));
+    }
+
+    /// <summary>
+    /// The registered sites, each still admitted: across a network every enrolment is checked
+    /// again against the trust, so a site revoked mid-study (the CRL is re-read when it changes)
+    /// is no longer offered to the next round, although its connection may still be open.
+    /// </summary>
+    private void Answer()
+    {
+        if (_verifier is not null)
+        {
+            foreach (var (site, enrolment) in _enrolments)
+            {
+                if (_verifier.Refusal(enrolment) is { } refusal)
+                {
+                    _log.Warning("Site {Site} is no longer admitted and is not sampled again: {Reason}", site, refusal);
+                    if (_sites.TryGetValue(site, out var node))
+                    {
+                        Context.Unwatch(node);
+                    }
+
+                    _sites = _sites.Remove(site);
+                    _enrolments = _enrolments.Remove(site);
+                }
+            }
+        }
+
+        Sender.Tell(new RegisteredSites(_sites) { Enrolments = _enrolments });
     }
 
     private string? Refusal(RegisterSite message)

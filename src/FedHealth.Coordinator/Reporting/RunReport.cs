@@ -33,6 +33,8 @@ public static class RunReport
             ["status"] = result.Status,
             ["reason"] = result.Reason,
             ["config"] = config,
+            ["rounds_completed"] = result.Rounds.Count(r => r.ModelUpdated),
+            ["rounds_aborted"] = result.Rounds.Count(r => !r.ModelUpdated),
             ["rounds"] = rounds,
             ["final"] = Final(result),
             ["epsilon_record"] = Number(result.Privacy?.EpsilonRecord),

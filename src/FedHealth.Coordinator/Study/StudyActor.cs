@@ -34,11 +34,9 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private IActorRef? _currentRound;
     private int _round;
     private readonly System.Diagnostics.Stopwatch _rejoinClock = new();
-    private int _statisticsAttempt;
     private StatisticsSummary? _statistics;
     private PooledStatistics? _pooled;
     private readonly HashSet<IActorRef> _holdPooled = [];
-    private RegisteredSites? _poolingSites;
 
     private readonly RoundTransfer? _transfer;
 
@@ -112,76 +110,49 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     }
 
     /// <summary>
-    /// Before round 1: pool the sites' feature statistics by secure aggregation. A failed attempt
-    /// (too many dropouts) is retried with a new session; after the last the study fails, since
-    /// sites without the pooled statistics cannot train.
+    /// Before round 1: pool the sites' feature statistics by secure aggregation, in a child that
+    /// retries failed attempts; if none succeeds the study fails, since sites without the pooled
+    /// statistics cannot train.
     /// </summary>
     private void PoolStatistics(RegisteredSites sites)
     {
-        var options = _options.FederatedStatistics!;
         if (_secure is null)
         {
             Finish(StudyStatus.Failed, "federated statistics need secure aggregation, which this coordinator was not given");
             return;
         }
 
-        _statisticsAttempt++;
-
-        // Statistics sessions are numbered 0, −1, −2, …: never a training round's number.
-        _poolingSites = sites;
-        var plan = new StatisticsPlan(_options.Study, 1 - _statisticsAttempt, sites.Sites, options, _secure.WithEnrolments(sites.Enrolments))
-        {
-            Uploads = _transfer?.Uploads,
-        };
-        _currentRound = Context.ActorOf(StatisticsActor.Props(plan), $"statistics-{_statisticsAttempt}");
+        _currentRound = Context.ActorOf(
+            StatisticsStageActor.Props(_options.Study, _options.FederatedStatistics!, _secure, _registry, _transfer?.Uploads, sites), "statistics");
         Context.Watch(_currentRound);
-        _log.Info("Study {Study}: pooling feature statistics over {Sites} sites (attempt {Attempt} of {Attempts})",
-            _options.Study, sites.Sites.Count, _statisticsAttempt, options.Attempts);
         Become(PoolingStatistics);
     }
 
     private void PoolingStatistics()
     {
-        Receive<StatisticsCompleted>(OnStatisticsCompleted);
+        Receive<StatisticsStageCompleted>(OnStatisticsPooled);
         Receive<Terminated>(m => m.ActorRef.Equals(_currentRound), _ =>
         {
             _currentRound = null;
             Finish(StudyStatus.Failed, "pooling the feature statistics failed unexpectedly (see the coordinator log)");
         });
-        Receive<RegisteredSites>(PoolStatistics);
     }
 
-    private void OnStatisticsCompleted(StatisticsCompleted message)
+    private void OnStatisticsPooled(StatisticsStageCompleted message)
     {
         Context.Unwatch(_currentRound);
         _currentRound = null;
-        if (message.Succeeded)
+        if (message.FailureReason is { } failure)
         {
-            _statistics = new StatisticsSummary(message.Contributors, message.Prepared, message.Failures, _statisticsAttempt)
-            {
-                RefusedMessages = message.RefusedMessages,
-            };
-            _pooled = message.Pooled;
-            foreach (var site in message.Prepared)
-            {
-                if (_poolingSites!.Sites.TryGetValue(site, out var node))
-                {
-                    _holdPooled.Add(node);
-                }
-            }
-
-            _registry.Tell(GetRegisteredSites.Instance);
-            Become(AwaitingSites);
+            Finish(StudyStatus.Failed, failure);
             return;
         }
 
-        if (_statisticsAttempt >= _options.FederatedStatistics!.Attempts)
-        {
-            Finish(StudyStatus.Failed, $"the feature statistics could not be pooled in {_statisticsAttempt} attempts: {message.FailureReason}");
-            return;
-        }
-
+        _statistics = message.Summary;
+        _pooled = message.Pooled;
+        _holdPooled.UnionWith(message.PreparedNodes);
         _registry.Tell(GetRegisteredSites.Instance);
+        Become(AwaitingSites);
     }
 
     /// <summary>
@@ -304,6 +275,13 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
 
     private void NextRoundOrFinish()
     {
+        var abortedInARow = _records.AsEnumerable().Reverse().TakeWhile(r => !r.ModelUpdated).Count();
+        if (abortedInARow >= _options.MaxConsecutiveAbortedRounds)
+        {
+            Finish(StudyStatus.Aborted, $"{abortedInARow} rounds in a row released nothing; the last: {_records[^1].AbortReason}");
+            return;
+        }
+
         if (_round >= _options.Rounds)
         {
             Finish(StudyStatus.Completed, null);

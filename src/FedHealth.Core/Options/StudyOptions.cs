@@ -38,6 +38,9 @@ public sealed record StudyOptions
     /// <summary>Between rounds, how long the study waits for sites to rejoin when fewer than <see cref="MinAvailableSites"/> are connected.</summary>
     public TimeSpan RejoinTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The study ends as aborted once this many rounds in a row released nothing (too few sites, secure aggregation aborted).</summary>
+    public int MaxConsecutiveAbortedRounds { get; init; } = 3;
+
     /// <summary>Secure aggregation of the updates; off unless set.</summary>
     public SecureAggregationOptions SecureAggregation { get; init; } = SecureAggregationOptions.Off;
 
@@ -72,6 +75,11 @@ public sealed record StudyOptions
         if (MinFitSites < 1)
         {
             errors.Add($"the minimum number of training sites must be at least 1 (got {MinFitSites}).");
+        }
+
+        if (MaxConsecutiveAbortedRounds < 1)
+        {
+            errors.Add($"the number of aborted rounds in a row that ends a study must be at least 1 (got {MaxConsecutiveAbortedRounds}).");
         }
 
         if (MinEvaluateSites < 1)

@@ -122,6 +122,25 @@ public sealed class SiteRegistrySpecs(ITestOutputHelper output) : ProductionWire
     }
 
     [Fact]
+    public void A_site_revoked_after_it_registered_is_no_longer_offered_to_the_next_round()
+    {
+        using var keys = new CertificateKeys("h1");
+        var registry = Sys.ActorOf(SiteRegistryActor.Props(verifier: keys));
+        var node = CreateTestProbe();
+        registry.Tell(new RegisterSite(new("h1"), keys.Enrolment("h1")), node.Ref);
+        var challenge = node.ExpectMsg<RegistrationChallenge>();
+        registry.Tell(new RegistrationProof(new("h1"), challenge.Nonce, keys.Sign("h1", challenge.Nonce)), node.Ref);
+        node.ExpectMsg<SiteRegistered>();
+
+        keys.Revoke("h1");
+        registry.Tell(GetRegisteredSites.Instance);
+
+        var sites = ExpectMsg<RegisteredSites>();
+        Assert.Empty(sites.Sites);
+        Assert.Empty(sites.Enrolments);
+    }
+
+    [Fact]
     public void A_proof_from_another_connection_than_the_one_challenged_is_refused()
     {
         using var keys = new CertificateKeys("h1");
@@ -196,6 +215,7 @@ public sealed class SiteRegistrySpecs(ITestOutputHelper output) : ProductionWire
     private sealed class CertificateKeys : IEnrolmentVerifier, IDisposable
     {
         private readonly Dictionary<string, ECDsa> _keys;
+        private readonly HashSet<string> _revoked = [];
 
         public CertificateKeys(params string[] sites) =>
             _keys = sites.ToDictionary(s => s, _ => ECDsa.Create(ECCurve.NamedCurves.nistP256));
@@ -205,7 +225,12 @@ public sealed class SiteRegistrySpecs(ITestOutputHelper output) : ProductionWire
         public byte[] Sign(string signer, byte[] nonce) =>
             _keys[signer].SignData(RegistrationProofPayload.Of(new("h1"), new byte[32], nonce), HashAlgorithmName.SHA256);
 
-        public string? Refusal(SiteEnrolment enrolment) => _keys.ContainsKey(enrolment.Site.Value) ? null : "not a consortium certificate";
+        public void Revoke(string site) => _revoked.Add(site);
+
+        public string? Refusal(SiteEnrolment enrolment) =>
+            !_keys.ContainsKey(enrolment.Site.Value) ? "not a consortium certificate"
+            : _revoked.Contains(enrolment.Site.Value) ? "certificate revoked"
+            : null;
 
         public string? ProofRefusal(SiteEnrolment enrolment, byte[] payload, byte[] signature) =>
             _keys[enrolment.Site.Value].VerifyData(payload, signature, HashAlgorithmName.SHA256)

@@ -152,7 +152,7 @@ public sealed class RoundActorSpecs(ITestOutputHelper output) : ProductionWiredT
     }
 
     [Fact]
-    public void An_evaluation_with_a_malformed_histogram_is_a_failure_of_that_site_and_the_round_completes()
+    public void An_evaluation_with_a_malformed_histogram_is_refused_and_the_round_completes_with_the_other_sites()
     {
         var probes = StartRound(sites: 2, minFit: 2);
         foreach (var (site, probe) in probes)
@@ -172,7 +172,8 @@ public sealed class RoundActorSpecs(ITestOutputHelper output) : ProductionWiredT
         var done = ExpectMsg<RoundCompleted>();
 
         Assert.True(done.Record.ModelUpdated);
-        Assert.Contains(done.Record.Failures, f => f.Site == probes[0].Site && f.Stage == "Evaluate" && f.Reason.Contains("3 bins", StringComparison.Ordinal));
+        // The wire contract refuses it before the round sees it (the round checks again, for messages that never cross the wire).
+        Assert.Contains(done.Record.Failures, f => f.Site == probes[0].Site && f.Stage == "Evaluate");
         Assert.Equal(probes[1].Site, Assert.Single(done.Record.Evaluation!.PerSite).Site);
     }
 

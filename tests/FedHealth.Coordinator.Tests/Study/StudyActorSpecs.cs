@@ -68,6 +68,28 @@ public sealed class StudyActorSpecs(ITestOutputHelper output) : ProductionWiredT
     }
 
     [Fact]
+    public void A_study_whose_rounds_abort_again_and_again_ends_aborted_and_says_why()
+    {
+        var registry = Sys.ActorOf(SiteRegistryActor.Props());
+        Sys.ActorOf(NodeAgentActor.Props(ArithmeticTrainer.Site("a", 10), new ArithmeticTrainer("disk full"), Sys.ActorSelection(registry.Path)));
+        Sys.ActorOf(NodeAgentActor.Props(ArithmeticTrainer.Site("b", 10), new ArithmeticTrainer("disk full"), Sys.ActorSelection(registry.Path)));
+        var options = Options(rounds: 10, minAvailable: 2) with { MaxConsecutiveAbortedRounds = 3 };
+        var study = Sys.ActorOf(StudyActor.Props(options, new FedAvg(new FedAvgOptions(options.Fit)), registry, Models.Weights(0, 0, 0)));
+
+        study.Tell(StartStudy.Instance);
+
+        for (var round = 1; round <= 3; round++)
+        {
+            Assert.False(ExpectMsg<RoundFinished>(TimeSpan.FromSeconds(10)).Record.ModelUpdated);
+        }
+
+        var result = ExpectMsg<StudyFinished>(TimeSpan.FromSeconds(5)).Result;
+        Assert.Equal(StudyStatus.Aborted, result.Status);
+        Assert.Equal(3, result.Rounds.Count);
+        Assert.Contains("3 rounds in a row released nothing", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rounds_continue_after_a_site_fails_and_the_failure_is_recorded()
     {
         var registry = Sys.ActorOf(SiteRegistryActor.Props());
