@@ -96,11 +96,32 @@ public sealed class NodeAgentActor : ReceiveActor
         }
     }
 
-    private void Fit(FitInstruction instruction) =>
-        Context.ActorOf(FitSessionActor.Props(instruction, Sender, _site, _data!.Train, _trainer, _transfer?.Models), SessionName("fit", instruction));
+    private void Fit(FitInstruction instruction)
+    {
+        var (site, train, trainer, models) = (_site, _data!.Train, _trainer, _transfer?.Models);
+        var config = instruction.Config with { Seed = SiteSeeds.For(instruction.Config.Seed, site) };
+        async Task<IRoundMessage> Train()
+        {
+            var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = trainer.Fit(instruction.Model, weights, train, config);
+            return new FitReply(instruction.Study, instruction.Round, site, outcome.Weights, outcome.NumExamples, outcome.TrainLoss, clock.Elapsed.TotalMilliseconds);
+        }
 
-    private void Evaluate(EvaluateInstruction instruction) =>
-        Context.ActorOf(EvaluateSessionActor.Props(instruction, Sender, _site, _data!.Test, _trainer, _transfer?.Models), SessionName("evaluate", instruction));
+        Context.ActorOf(WorkSessionActor.Props(instruction, Sender, site, ProtocolStage.Fit, Train), SessionName("fit", instruction));
+    }
+
+    private void Evaluate(EvaluateInstruction instruction)
+    {
+        var (site, test, trainer, models) = (_site, _data!.Test, _trainer, _transfer?.Models);
+        async Task<IRoundMessage> Score()
+        {
+            var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
+            return new EvaluateReply(instruction.Study, instruction.Round, site, trainer.Evaluate(instruction.Model, weights, test));
+        }
+
+        Context.ActorOf(WorkSessionActor.Props(instruction, Sender, site, ProtocolStage.Evaluate, Score), SessionName("evaluate", instruction));
+    }
 
     /// <summary>
     /// Secure path: train, then answer only through the SecAgg stages. The key stages need no
