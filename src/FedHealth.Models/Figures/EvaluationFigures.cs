@@ -14,6 +14,10 @@ public static class EvaluationFigures
 
     public const string FairnessSitesFile = "fairness-sites.png";
 
+    private static readonly Color Worst = Colors.IndianRed;
+
+    private static readonly Color Best = Colors.SeaGreen;
+
     /// <summary>Writes whichever of the two figures has data into <paramref name="folder"/>.</summary>
     /// <returns>The files written.</returns>
     public static IReadOnlyList<string> Write(string folder, IReadOnlyList<ReliabilityPoint> points, double ece, IReadOnlyList<SiteBar> sites)
@@ -57,15 +61,15 @@ public static class EvaluationFigures
             count.LabelOffsetY = -4;
         }
 
-        plot.Axes.SetLimits(0, 1, 0, 1);
-        plot.Title("Reliability diagram (10 bins, from the summed score histograms)");
+        plot.Axes.SetLimits(0, 1.08, 0, 1.04);
+        plot.Title("Reliability diagram (10 bins, summed histograms)");
         plot.XLabel("mean predicted probability");
         plot.YLabel("observed frequency of positives");
         plot.ShowLegend(Alignment.UpperLeft);
-        return plot.GetImageBytes(ModelFigures.Height, ModelFigures.Height, ImageFormat.Png);
+        return plot.GetImageBytes(ModelFigures.Width, ModelFigures.Height, ImageFormat.Png);
     }
 
-    /// <summary>Accuracy per released site, with the worst and best marked; null without a site.</summary>
+    /// <summary>Accuracy per released site, the worst red and the best green with dotted lines at both; null without a site.</summary>
     public static byte[]? SiteAccuracy(IReadOnlyList<SiteBar> sites)
     {
         ArgumentNullException.ThrowIfNull(sites);
@@ -75,31 +79,34 @@ public static class EvaluationFigures
             return null;
         }
 
-        double worst = shown.Min(s => s.Accuracy), best = shown.Max(s => s.Accuracy);
+        SiteBar worst = shown.MinBy(s => s.Accuracy)!, best = shown.MaxBy(s => s.Accuracy)!;
         var plot = new Plot();
         var bars = shown.Select((s, i) => new Bar
         {
             Position = i,
             Value = s.Accuracy,
             Label = F(s.Accuracy),
-            FillColor = s.Accuracy == worst ? Colors.IndianRed : s.Accuracy == best ? Colors.SeaGreen : Colors.SteelBlue,
+            FillColor = Colour(s.Accuracy, worst.Accuracy, best.Accuracy),
         }).ToList();
         plot.Add.Bars(bars);
-        foreach (var (value, text) in new[] { (worst, "worst"), (best, "best") })
+        foreach (var (value, colour) in new[] { (worst.Accuracy, Worst), (best.Accuracy, Best) })
         {
             var line = plot.Add.HorizontalLine(value);
             line.LinePattern = LinePattern.Dotted;
-            line.Text = text;
+            line.Color = colour;
         }
 
         plot.Axes.Bottom.SetTicks(
             Enumerable.Range(0, shown.Count).Select(i => (double)i).ToArray(),
             shown.Select(s => $"{s.Site} (n={s.TestPatients})").ToArray());
         plot.Axes.SetLimitsY(0, 1.08);
-        plot.Title($"Accuracy per site: gap {F(best - worst)} (best − worst)");
+        plot.Title($"Accuracy per site: worst site {worst.Site} {F(worst.Accuracy)}, best site {best.Site} {F(best.Accuracy)}, gap {F(best.Accuracy - worst.Accuracy)}");
         plot.YLabel("accuracy on the site's test patients");
         return plot.GetImageBytes(ModelFigures.Width, ModelFigures.Height, ImageFormat.Png);
     }
+
+    private static Color Colour(double accuracy, double worst, double best) =>
+        accuracy == worst ? Worst : accuracy == best ? Best : Colors.SteelBlue;
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 }
