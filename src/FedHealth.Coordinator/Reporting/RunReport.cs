@@ -41,6 +41,7 @@ public static class RunReport
             ["epsilon_site"] = Number(result.Privacy?.EpsilonSite),
             ["delta"] = Number(result.Privacy?.Delta),
             ["statistics"] = result.Statistics is { } statistics ? Statistics(statistics) : null,
+            ["fairness"] = EvaluationReport.Fairness(result.FinalEvaluation),
         };
     }
 
@@ -78,6 +79,7 @@ public static class RunReport
             ["eval_accuracy"] = Number(evaluation?.Accuracy),
             ["eval_auc"] = Number(evaluation?.Auc),
             ["mean_site_accuracy"] = Number(evaluation?.MeanSiteAccuracy),
+            ["eval_released"] = evaluation is null ? null : Released.Exact,
             ["duration_ms"] = Number(record.DurationMilliseconds),
             ["slowest_site_train_ms"] = Number(record.SlowestSiteTrainMilliseconds),
             ["total_site_train_ms"] = Number(record.TotalSiteTrainMilliseconds),
@@ -147,6 +149,8 @@ public static class RunReport
             ["pooled_accuracy"] = Number(evaluation?.Accuracy),
             ["pooled_auc"] = Number(evaluation?.Auc),
             ["pooled_loss"] = Number(evaluation?.Loss),
+            ["released"] = evaluation is null ? null : new JsonObject { ["per_site"] = Released.Exact, ["pooled"] = Released.Exact },
+            ["calibration"] = evaluation is null ? null : EvaluationReport.Calibration(evaluation.PooledHistogram),
             ["model_hash"] = result.FinalWeights.ContentHash(),
             ["parameters"] = result.FinalWeights.Length,
         };
@@ -154,6 +158,6 @@ public static class RunReport
 
     private static JsonArray Ids(IEnumerable<string> ids) => new(ids.Select(id => (JsonNode?)JsonValue.Create(id)).ToArray());
 
-    private static JsonNode? Number(double? value) =>
+    internal static JsonNode? Number(double? value) =>
         value is { } v && double.IsFinite(v) ? JsonValue.Create(Math.Round(v, 6)) : null;
 }

@@ -10,9 +10,9 @@ public static class ModelFigures
 
     public const string RocFile = "roc.png";
 
-    private const int Width = 720;
+    internal const int Width = 720;
 
-    private const int Height = 440;
+    internal const int Height = 440;
 
     /// <summary>Train loss, pooled eval loss and accuracy (and AUC) per round; null without a round.</summary>
     public static byte[]? LearningCurve(ModelManifest manifest)

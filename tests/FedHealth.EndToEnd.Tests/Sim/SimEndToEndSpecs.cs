@@ -22,6 +22,15 @@ public sealed class SimEndToEndSpecs
         Assert.True(meanSiteAccuracy >= 0.70, $"mean site accuracy {meanSiteAccuracy} < 0.70 (FLamby FedAvg 0.685)");
         Assert.Equal(["0", "1", "2", "3"], final["per_site"]!.AsObject().Select(kv => kv.Key).Order());
         Assert.Equal(104, final["per_site"]!["0"]!["n_test"]!.GetValue<int>());
+        var calibration = final["calibration"]!;
+        Assert.Equal("exact", calibration["released"]!.GetValue<string>());
+        Assert.InRange(calibration["brier"]!.GetValue<double>(), 0.05, 0.25);
+        Assert.InRange(calibration["ece_10"]!.GetValue<double>(), 0, 0.15);
+        Assert.Equal(254, calibration["reliability"]!.AsArray().Sum(p => p!["count"]!.GetValue<long>()));
+        var acrossSites = report["fairness"]!["across_sites"]!;
+        Assert.Equal(["0", "1", "2", "3"], acrossSites["sites"]!.AsObject().Select(kv => kv.Key).Order());
+        Assert.Empty(acrossSites["suppressed_sites"]!.AsArray());
+        Assert.True(File.Exists(Path.Combine(output, "calibration.png")) && File.Exists(Path.Combine(output, "fairness-sites.png")));
         Assert.Equal(run.StdOut.Trim(), File.ReadAllText(Path.Combine(output, "report.json")).Trim());
     }
 

@@ -1,14 +1,17 @@
 using System.Text.Json.Nodes;
 using FedHealth.Cli.Commands.Sim;
+using FedHealth.Coordinator.Aggregation;
 using FedHealth.Coordinator.Study;
+using FedHealth.Core.Metrics;
 using FedHealth.Core.Options;
 using FedHealth.Models.Cards;
+using FedHealth.Models.Figures;
 using FedHealth.Models.Registry;
 using FedHealth.Training.Data;
 
 namespace FedHealth.Cli.Commands.Models;
 
-/// <summary>What a finished <c>sim</c> run leaves beside its report: the final model, its manifest, the model card and the learning-curve and ROC figures in <c>model/</c> (docs/models.md).</summary>
+/// <summary>What a finished <c>sim</c> run leaves beside its report: the final model, its manifest, the model card and the learning-curve and ROC figures in <c>model/</c> (docs/models.md), and the calibration and fairness-across-sites figures in the run folder (docs/report-schema.md).</summary>
 internal static class ModelArtifacts
 {
     public static StoredModel Save(string folder, StudyOptions study, StudyResult result, PreparedDataset dataset, SimSettings settings, JsonObject report)
@@ -16,6 +19,21 @@ internal static class ModelArtifacts
         var manifest = ManifestBuilder.Build(study, result, dataset, settings, report);
         var stored = ModelStore.Save(folder, manifest, result.FinalWeights);
         CardWriter.Write(stored, ModelStore.ModelFolder(folder));
+        WriteEvaluationFigures(folder, result);
         return stored;
+    }
+
+    /// <summary>The run folder's calibration.png and fairness-sites.png, from the same figures as report.json's.</summary>
+    private static void WriteEvaluationFigures(string folder, StudyResult result)
+    {
+        if (result.FinalEvaluation is not { } evaluation)
+        {
+            return;
+        }
+
+        var calibration = CalibrationSummary.Of(evaluation.PooledHistogram);
+        var fairness = SiteFairness.Of(evaluation.PerSite);
+        var bars = fairness.Sites.Select(s => new SiteBar(s.Site.Value, s.Accuracy, s.NumExamples)).ToList();
+        EvaluationFigures.Write(folder, calibration.Reliability, calibration.Ece10, bars);
     }
 }

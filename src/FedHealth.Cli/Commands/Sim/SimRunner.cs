@@ -135,6 +135,8 @@ internal static class SimRunner
 
         return new JsonObject
         {
+            // The coordinator of a real study never sees these counts: only the simulator read the data.
+            ["released"] = Released.LocalOnly,
             ["source"] = description.Source,
             ["features"] = new JsonArray(description.FeatureNames.Select(f => (JsonNode?)f).ToArray()),
             ["sites"] = sites,

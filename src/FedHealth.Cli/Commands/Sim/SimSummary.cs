@@ -38,6 +38,17 @@ internal static class SimSummary
         var reason = report["reason"]?.GetValue<string>();
         console.MarkupLine($"status: [bold]{Markup.Escape(status)}[/]{(reason is null ? string.Empty : " — " + Markup.Escape(reason))}");
         console.MarkupLine($"mean site accuracy [bold]{J(final["mean_site_accuracy"])}[/], pooled accuracy {J(final["pooled_accuracy"])}, pooled AUC {J(final["pooled_auc"])}");
+        if (final["calibration"] is JsonObject calibration)
+        {
+            console.MarkupLine($"calibration: Brier {J(calibration["brier"])}, ECE-10 {J(calibration["ece_10"])}, ECE-15 {J(calibration["ece_15"])}, slope {J(calibration["slope"])}, intercept {J(calibration["intercept"])}");
+        }
+
+        if (report["fairness"]?["across_sites"]?["accuracy"] is JsonObject accuracy)
+        {
+            console.MarkupLine(
+                $"site accuracy: worst {Markup.Escape(accuracy["worst_site"]!.GetValue<string>())} {J(accuracy["worst"])}, best {Markup.Escape(accuracy["best_site"]!.GetValue<string>())} {J(accuracy["best"])}, gap {J(accuracy["gap"])}");
+        }
+
         var wall = report["wall_time_ms"]?.GetValue<double>() ?? 0;
         console.MarkupLine($"wall time {(wall / 1000).ToString("0.0", CultureInfo.InvariantCulture)} s; report: {Markup.Escape(reportPath)}");
     }
