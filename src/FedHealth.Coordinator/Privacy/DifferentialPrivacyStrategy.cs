@@ -5,6 +5,7 @@ using FedHealth.Core.Weights;
 using FedHealth.Privacy.Central;
 using FedHealth.Privacy.Clipping;
 using FedHealth.Privacy.Sampling;
+using FedHealth.SecureAggregation.Updates;
 
 namespace FedHealth.Coordinator.Privacy;
 
@@ -67,7 +68,7 @@ public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions 
             return new AggregateFitOutcome(global, Updated: false, TrainLoss: double.NaN);
         }
 
-        var deltas = results.Select(r => (ReadOnlyMemory<float>)Delta(r.Weights, global)).ToList();
+        var deltas = results.Select(r => (ReadOnlyMemory<float>)WeightVectors.Difference(r.Weights.Flat, global.Flat)).ToList();
 
         // The denominator is fixed by the plan (everyone asked), not by who answered, so the
         // number of survivors is not released through the scale of the update.
@@ -128,17 +129,4 @@ public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions 
 
     public AggregateEvaluateOutcome AggregateEvaluate(RoundContext round, IReadOnlyList<EvaluateResult> results, IReadOnlyList<SiteFailure> failures) =>
         _inner.AggregateEvaluate(round, results, failures);
-
-    private static float[] Delta(ModelWeights local, ModelWeights global)
-    {
-        var delta = new float[global.Length];
-        var l = local.Flat;
-        var g = global.Flat;
-        for (var i = 0; i < delta.Length; i++)
-        {
-            delta[i] = l[i] - g[i];
-        }
-
-        return delta;
-    }
 }

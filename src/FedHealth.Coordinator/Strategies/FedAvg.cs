@@ -1,6 +1,7 @@
 using FedHealth.Coordinator.Aggregation;
 using FedHealth.Core.Strategy;
 using FedHealth.Core.Weights;
+using FedHealth.SecureAggregation.Updates;
 
 namespace FedHealth.Coordinator.Strategies;
 
@@ -36,12 +37,7 @@ public class FedAvg(FedAvgOptions options) : StrategyBase(options), ISecureSumSt
             return new AggregateFitOutcome(global, Updated: false, TrainLoss: double.NaN);
         }
 
-        var next = new float[global.Length];
-        var current = global.Flat;
-        for (var i = 0; i < next.Length; i++)
-        {
-            next[i] = current[i] + sum.MeanUpdate[i];
-        }
+        var next = WeightVectors.Add(global.Flat, sum.MeanUpdate);
 
         // Per-site losses are not released under secure aggregation.
         return new AggregateFitOutcome(global.WithValues(next), Updated: true, TrainLoss: double.NaN);

@@ -1,6 +1,7 @@
 using FedHealth.Coordinator.Aggregation;
 using FedHealth.Core.Strategy;
 using FedHealth.Core.Weights;
+using FedHealth.SecureAggregation.Updates;
 
 namespace FedHealth.Coordinator.Strategies;
 
@@ -35,15 +36,7 @@ public sealed class ServerOptimizerStrategy(FedAvgOptions options, IServerOptimi
             return averaged;
         }
 
-        var mean = new float[global.Length];
-        var next = averaged.Weights.Flat;
-        var current = global.Flat;
-        for (var i = 0; i < mean.Length; i++)
-        {
-            mean[i] = next[i] - current[i];
-        }
-
-        return averaged with { Weights = Step(global, mean) };
+        return averaged with { Weights = Step(global, WeightVectors.Difference(averaged.Weights.Flat, global.Flat)) };
     }
 
     public override AggregateFitOutcome AggregateSecureSum(RoundContext round, ModelWeights global, SecureSum sum)

@@ -27,16 +27,12 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private readonly IActorRef _registry;
     private readonly StudyPrivacyAccountant? _privacy;
     private readonly SecureRoundSettings? _secure;
-    private readonly List<RoundRecord> _records = [];
-    private ModelWeights _global;
-    private AggregateEvaluateOutcome? _lastEvaluation;
+    private readonly StudyProgress _progress;
     private IActorRef _listener = ActorRefs.Nobody;
     private IActorRef? _currentRound;
-    private int _round;
     private readonly System.Diagnostics.Stopwatch _rejoinClock = new();
     private StatisticsSummary? _statistics;
-    private PooledStatistics? _pooled;
-    private readonly HashSet<IActorRef> _holdPooled = [];
+    private readonly PooledStatisticsRelease _pooled;
 
     private readonly RoundTransfer? _transfer;
 
@@ -49,7 +45,8 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         _options = options;
         _strategy = strategy;
         _registry = registry;
-        _global = initial;
+        _progress = new StudyProgress(options.Study, initial, privacy);
+        _pooled = new PooledStatisticsRelease(options.Study, _log);
         Receive<StartStudy>(_ => Start());
     }
 
@@ -67,7 +64,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     protected override SupervisorStrategy SupervisorStrategy() =>
         new OneForOneStrategy(ex =>
         {
-            _log.Error(ex, "Round {Round} crashed", _round);
+            _log.Error(ex, "Round {Round} crashed", _progress.Round);
             return Directive.Stop;
         });
 
@@ -149,8 +146,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         }
 
         _statistics = message.Summary;
-        _pooled = message.Pooled;
-        _holdPooled.UnionWith(message.PreparedNodes);
+        _pooled.Released(message);
         _registry.Tell(GetRegisteredSites.Instance);
         Become(AwaitingSites);
     }
@@ -191,98 +187,52 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
 
     private void StartRound(RegisteredSites sites)
     {
-        _round++;
-        if (_privacy?.Refusal(_round, sites.Sites.Keys.ToList()) is { } refusal)
+        var round = _progress.NextRound();
+        if (_privacy?.Refusal(round, sites.Sites.Keys.ToList()) is { } refusal)
         {
             Finish(StudyStatus.BudgetExhausted, refusal);
             return;
         }
 
-        SendPooledStatisticsToNewcomers(sites);
-        var context = new RoundContext(_options.Study, _round, _options.Seed, sites.Sites.Keys.ToList());
+        _pooled.SendToNewcomers(sites);
+        var context = new RoundContext(_options.Study, round, _options.Seed, sites.Sites.Keys.ToList());
         var plan = new RoundPlan(
-            context, _options.Model, _global, _strategy, sites.Sites,
+            context, _options.Model, _progress.Global, _strategy, sites.Sites,
             _options.MinFitSites, _options.MinEvaluateSites, _options.FitTimeout, _options.EvaluateTimeout, _secure?.WithEnrolments(sites.Enrolments))
         {
             Models = _transfer?.Models,
             Uploads = _transfer?.Uploads,
         };
-        _currentRound = Context.ActorOf(RoundActor.Props(plan), $"round-{_round}");
+        _currentRound = Context.ActorOf(RoundActor.Props(plan), $"round-{round}");
         Context.Watch(_currentRound);
-        _log.Info("Study {Study}: round {Round} of {Rounds} started with {Sites} connected sites", _options.Study, _round, _options.Rounds, sites.Sites.Count);
+        _log.Info("Study {Study}: round {Round} of {Rounds} started with {Sites} connected sites", _options.Study, round, _options.Rounds, sites.Sites.Count);
         Become(Running);
-    }
-
-    /// <summary>
-    /// A site that joined (or rejoined after a restart) after the statistics were pooled gets the
-    /// same pooled sum before its first round: it is the consortium's, not any one site's.
-    /// </summary>
-    private void SendPooledStatisticsToNewcomers(RegisteredSites sites)
-    {
-        if (_pooled is null)
-        {
-            return;
-        }
-
-        foreach (var (site, node) in sites.Sites)
-        {
-            if (_holdPooled.Add(node))
-            {
-                _log.Info("Study {Study}: sending the pooled statistics to site {Site}, which joined after they were pooled", _options.Study, site);
-                node.Tell(_pooled);
-            }
-        }
     }
 
     private void OnRoundCompleted(RoundCompleted message)
     {
         Context.Unwatch(_currentRound);
         _currentRound = null;
-        var record = message.Record;
-        if (_privacy is not null)
-        {
-            // The ledger is saved before the round's model is used or reported. A round that
-            // released nothing spends nothing; it still reports the cumulative ε so far.
-            record = record with
-            {
-                Privacy = record.ModelUpdated ? _privacy.Record(record.Round, record.SitesSucceeded, record.DistributedNoise) : _privacy.Spent(),
-            };
-        }
-
-        Record(record);
-        _global = message.Global;
-        if (message.Record.Evaluation is not null)
-        {
-            _lastEvaluation = message.Record.Evaluation;
-        }
-
-        NextRoundOrFinish();
+        Report(_progress.Commit(message));
     }
 
     private void OnRoundCrashed()
     {
         _currentRound = null;
-        Record(new RoundRecord(_round, [], [], [], false, "the round failed unexpectedly (see the coordinator log)",
-            double.NaN, null, 0, 0, 0, _global.ContentHash()));
-        NextRoundOrFinish();
+        Report(_progress.Crashed());
     }
 
-    private void Record(RoundRecord record)
+    /// <summary>Tells whoever started the study, then starts the next round, or ends the study.</summary>
+    private void Report(RoundRecord record)
     {
-        _records.Add(record);
         _listener.Tell(new RoundFinished(record, _options.Rounds));
-    }
-
-    private void NextRoundOrFinish()
-    {
-        var abortedInARow = _records.AsEnumerable().Reverse().TakeWhile(r => !r.ModelUpdated).Count();
-        if (abortedInARow >= _options.MaxConsecutiveAbortedRounds)
+        if (_progress.AbortedInARow >= _options.MaxConsecutiveAbortedRounds)
         {
-            Finish(StudyStatus.Aborted, $"{abortedInARow} rounds in a row released nothing; the last: {_records[^1].AbortReason}");
+            Finish(StudyStatus.Aborted, $"{_progress.AbortedInARow} rounds in a row released nothing; the last: {record.AbortReason}");
             return;
         }
 
-        if (_round >= _options.Rounds)
+        if (_progress.Round >= _options.Rounds)
         {
             Finish(StudyStatus.Completed, null);
             return;
@@ -305,11 +255,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
             _log.Info("Study {Study} ended: {Status}", _options.Study, status);
         }
 
-        _listener.Tell(new StudyFinished(new StudyResult(_options.Study, status, reason, _records, _global, _lastEvaluation)
-        {
-            Privacy = _privacy?.Spent(),
-            Statistics = _statistics,
-        }));
+        _listener.Tell(new StudyFinished(_progress.Result(status, reason, _statistics)));
         Become(Finished);
     }
 
