@@ -85,8 +85,8 @@ internal sealed class ReadState(FhirMapping mapping, IReadOnlyDictionary<string,
 
     private static DateTimeOffset? When(DataType? value) => value switch
     {
-        FhirDateTime { Value: not null } dateTime when dateTime.TryToDateTimeOffset(out var when) => when,
-        Period { StartElement: { } start } when start.TryToDateTimeOffset(out var from) => from,
+        FhirDateTime { Value: not null } dateTime when dateTime.TryToDateTimeOffset(TimeSpan.Zero, out var when) => when,
+        Period { StartElement: { } start } when start.TryToDateTimeOffset(TimeSpan.Zero, out var from) => from,
         _ => null,
     };
 
