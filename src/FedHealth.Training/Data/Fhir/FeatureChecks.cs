@@ -6,7 +6,7 @@ internal static class FeatureChecks
     public static void Check(string? file, FhirFeature feature, IReadOnlySet<string> knownSystems)
     {
         var what = $"feature '{feature.Name}'";
-        var coded = feature.Source is FeatureSource.Observation or FeatureSource.Condition;
+        var coded = feature.Source is FeatureSource.Observation or FeatureSource.Condition or FeatureSource.Medication;
         if (coded && feature.Codes is not { Count: > 0 })
         {
             throw new DataValidationException($"The {what} reads {feature.Source} resources and needs at least one code.", file);

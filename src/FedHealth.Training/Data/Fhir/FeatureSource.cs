@@ -14,4 +14,10 @@ public enum FeatureSource
 
     /// <summary>1 if a Condition with one of the codes had its onset on or before the index date (or has no onset), else 0.</summary>
     Condition,
+
+    /// <summary>
+    /// 1 if a MedicationRequest (authoredOn) or MedicationStatement (effective) with one of the codes
+    /// (e.g. RxNorm, in medicationCodeableConcept) is dated on or before the index date (or undated), else 0.
+    /// </summary>
+    Medication,
 }

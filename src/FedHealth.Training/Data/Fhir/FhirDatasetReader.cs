@@ -33,6 +33,12 @@ public static class FhirDatasetReader
                 case Condition condition:
                     state.Add(sourced, condition);
                     break;
+                case MedicationRequest request:
+                    state.AddMedication(sourced, request.Medication as CodeableConcept, request.Subject, request.AuthoredOnElement);
+                    break;
+                case MedicationStatement statement:
+                    state.AddMedication(sourced, statement.Medication as CodeableConcept, statement.Subject, statement.Effective);
+                    break;
             }
         }
 
@@ -82,7 +88,7 @@ public static class FhirDatasetReader
                         AdministrativeGender.Female => 0f,
                         _ => float.NaN,
                     },
-                    FeatureSource.Condition => 0f,
+                    FeatureSource.Condition or FeatureSource.Medication => 0f,
                     _ => float.NaN,
                 };
             }

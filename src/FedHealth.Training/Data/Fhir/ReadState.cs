@@ -61,23 +61,36 @@ internal sealed class ReadState(FhirMapping mapping, IReadOnlyDictionary<string,
             Patient(sourced, condition.Subject).Label = 1;
         }
 
+        matched |= Ever(sourced, FeatureSource.Condition, codings, condition.Subject, condition.Onset);
+        Unmapped += matched ? 0 : 1;
+    }
+
+    public void AddMedication(SourcedResource sourced, CodeableConcept? medication, ResourceReference? subject, DataType? when)
+    {
+        Unmapped += Ever(sourced, FeatureSource.Medication, Codings(medication), subject, when) ? 0 : 1;
+    }
+
+    // Sets the ever/never features of this source that the codes match; true if any matched.
+    private bool Ever(SourcedResource sourced, FeatureSource source, List<FhirCoding> codings, ResourceReference? subject, DataType? when)
+    {
+        var matched = false;
         for (var f = 0; f < mapping.Features.Count; f++)
         {
             var feature = mapping.Features[f];
-            if (feature.Source != FeatureSource.Condition || !feature.Matches(codings))
+            if (feature.Source != source || !feature.Matches(codings))
             {
                 continue;
             }
 
             matched = true;
-            var row = Patient(sourced, condition.Subject);
-            if (When(condition.Onset) is not { } onset || onset <= index)
+            var row = Patient(sourced, subject);
+            if (When(when) is not { } date || date <= index)
             {
                 row.Values[f] = 1f;
             }
         }
 
-        Unmapped += matched ? 0 : 1;
+        return matched;
     }
 
     private static List<FhirCoding> Codings(CodeableConcept? concept) =>

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using FedHealth.Training.Runtime;
 using Hl7.Fhir.Model;
-using MathNet.Numerics.Distributions;
 
 namespace FedHealth.Training.Data.Fhir.Synthetic;
 
@@ -40,6 +39,4 @@ public static class SyntheticFhirGenerator
     }
 
     private static string Cell(double value) => double.IsNaN(value) ? string.Empty : value.ToString("R", CultureInfo.InvariantCulture);
-
-    internal static double Normal01(Random random, double mean, double sd) => Normal.Sample(random, mean, sd);
 }

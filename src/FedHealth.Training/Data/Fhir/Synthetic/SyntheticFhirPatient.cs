@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using MathNet.Numerics.Distributions;
 
 namespace FedHealth.Training.Data.Fhir.Synthetic;
 
@@ -34,9 +35,9 @@ internal sealed class SyntheticFhirPatient
         }
 
         var diabetes = diabetesOnset is { } onset && onset <= Index ? 1.0 : 0.0;
-        var chol = Series(SyntheticFhirMapping.Cholesterol, 200 + (10 * diabetes), 40, 0, Cholesterol);
-        var sbp = Series(SyntheticFhirMapping.SystolicBp, 125 + (0.5 * (age - 55)), 16, 0, v => (Math.Round(v), "mm[Hg]", Math.Round(v)));
-        var bmi = Series(SyntheticFhirMapping.Bmi, 27 + (2 * diabetes), 4.5, 1, v => (Math.Round(v, 1), "kg/m2", Math.Round(v, 1)));
+        var chol = Series(SyntheticFhirMapping.Cholesterol, 200 + (10 * diabetes), 40, Cholesterol);
+        var sbp = Series(SyntheticFhirMapping.SystolicBp, 125 + (0.5 * (age - 55)), 16, v => (Math.Round(v), "mm[Hg]", Math.Round(v)));
+        var bmi = Series(SyntheticFhirMapping.Bmi, 27 + (2 * diabetes), 4.5, v => (Math.Round(v, 1), "kg/m2", Math.Round(v, 1)));
         if (diabetesOnset is { } when)
         {
             AddCondition(_site == 1 ? SyntheticFhirMapping.DiabetesIcd10 : SyntheticFhirMapping.DiabetesSnomed, when);
@@ -60,13 +61,23 @@ internal sealed class SyntheticFhirPatient
     public int Label { get; }
 
     // Site 2 writes cholesterol in mmol/L (two decimals): the twin is what the contract's conversion makes of it.
-    private (double Written, string Unit, double Read) Cholesterol(double mgdl) =>
-        _site == 1
-            ? (Math.Round(mgdl / SyntheticFhirMapping.CholesterolMmolToMg, 2), "mmol/L", new UnitConversion("mmol/L", SyntheticFhirMapping.CholesterolMmolToMg).Apply(Math.Round(mgdl / SyntheticFhirMapping.CholesterolMmolToMg, 2)))
-            : (Math.Round(mgdl), "mg/dL", Math.Round(mgdl));
+    private (double Written, string Unit, double Read) Cholesterol(double mgdl)
+    {
+        if (_site != 1)
+        {
+            var rounded = Math.Round(mgdl);
+            return (rounded, "mg/dL", rounded);
+        }
 
-    /// <summary>Zero to three measurements before the index date and maybe one after; returns the last one before (read back), or NaN.</summary>
-    private double Series(FhirCoding code, double mean, double sd, int decimals, Func<double, (double Written, string Unit, double Read)> express)
+        var mmol = Math.Round(mgdl / SyntheticFhirMapping.CholesterolMmolToMg, 2);
+        return (mmol, "mmol/L", new UnitConversion("mmol/L", SyntheticFhirMapping.CholesterolMmolToMg).Apply(mmol));
+    }
+
+    /// <summary>
+    /// Zero to three measurements before the index date and maybe one after, each written as
+    /// <paramref name="express"/> says (rounded, in the site's unit); returns the last one before as read back, or NaN.
+    /// </summary>
+    private double Series(FhirCoding code, double mean, double sd, Func<double, (double Written, string Unit, double Read)> express)
     {
         var missingRate = 0.08 + (0.05 * _site);
         var before = _random.NextDouble() < missingRate ? 0 : _random.Next(1, 4);
@@ -81,8 +92,8 @@ internal sealed class SyntheticFhirPatient
             }
 
             var date = after ? Index.AddDays(_random.Next(1, 400)) : Index.AddDays(-_random.Next(1, 1500));
-            var (written, unit, read) = express(SyntheticFhirGenerator.Normal01(_random, mean, sd));
-            AddObservation(code, date, (decimal)Math.Round(written, Math.Max(decimals, 2)), unit);
+            var (written, unit, read) = express(Normal.Sample(_random, mean, sd));
+            AddObservation(code, date, (decimal)written, unit);
             if (!after && date >= lastDate)
             {
                 last = read;
