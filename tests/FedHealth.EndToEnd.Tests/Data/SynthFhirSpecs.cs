@@ -19,26 +19,8 @@ public sealed class SynthFhirSpecs
         Assert.True(synth.ExitCode == 0, synth.StdErr);
 
         var mapping = FhirMapping.Load(Path.Combine(folder, "mapping.json"));
-        var compared = 0;
-        foreach (var site in new[] { "site-1", "site-2", "site-3" })
-        {
-            var fhir = FhirDatasetReader.Read(Path.Combine(folder, site + ".json"), mapping).Dataset.Sites.Single().Rows;
-            var csv = CsvDatasetLoader.Load(Path.Combine(folder, site + ".csv"), new CsvOptions(mapping.Label.Name) { IgnoreColumns = ["patient_id"] })
-                .Sites.Single().Rows;
-
-            Assert.Equal(string.Join(',', csv.FeatureNames), string.Join(',', fhir.FeatureNames));
-            Assert.Equal(csv.Labels, fhir.Labels);
-            Assert.Equal(csv.Features.Length, fhir.Features.Length);
-            for (var i = 0; i < csv.Features.Length; i++)
-            {
-                Assert.Equal(float.IsNaN(csv.Features[i]), float.IsNaN(fhir.Features[i]));
-                if (!float.IsNaN(csv.Features[i]))
-                {
-                    Assert.Equal(csv.Features[i], fhir.Features[i], 1e-9);
-                    compared++;
-                }
-            }
-        }
+        var compared = new[] { "site-1", "site-2", "site-3" }
+            .Sum(site => AssertSameRows(Path.Combine(folder, site + ".json"), Path.Combine(folder, site + ".csv"), mapping));
 
         Assert.True(compared > 3 * 500 * 5, $"only {compared} values compared");
 
@@ -57,6 +39,19 @@ public sealed class SynthFhirSpecs
     }
 
     [Fact]
+    public async Task Ndjson_bulk_export_folders_read_as_their_csv_twins_too()
+    {
+        var folder = FedHealthProcess.TempFolder();
+        var synth = await FedHealthProcess.RunAsync("data", "synth-fhir", "--sites", "2", "--patients", "100", "--seed", "9", "--format", "ndjson", "--out", folder);
+        Assert.True(synth.ExitCode == 0, synth.StdErr);
+
+        var mapping = FhirMapping.Load(Path.Combine(folder, "mapping.json"));
+
+        Assert.True(File.Exists(Path.Combine(folder, "site-2", "Observation.ndjson")));
+        Assert.True(AssertSameRows(Path.Combine(folder, "site-2"), Path.Combine(folder, "site-2.csv"), mapping) > 100 * 5);
+    }
+
+    [Fact]
     public async Task Data_check_refuses_a_mapping_feature_the_schema_lacks()
     {
         var folder = FedHealthProcess.TempFolder();
@@ -71,5 +66,28 @@ public sealed class SynthFhirSpecs
         var check = await FedHealthProcess.RunAsync("data", "check", "--config", config);
 
         check.AssertRefusedWith("'bmi'");
+    }
+
+    /// <summary>The rows read from FHIR equal the CSV twin's, value for value (1e-9) and missing for missing; returns how many values were compared.</summary>
+    private static int AssertSameRows(string fhirPath, string csvPath, FhirMapping mapping)
+    {
+        var fhir = FhirDatasetReader.Read(fhirPath, mapping).Dataset.Sites.Single().Rows;
+        var csv = CsvDatasetLoader.Load(csvPath, new CsvOptions(mapping.Label.Name) { IgnoreColumns = ["patient_id"] }).Sites.Single().Rows;
+
+        Assert.Equal(string.Join(',', csv.FeatureNames), string.Join(',', fhir.FeatureNames));
+        Assert.Equal(csv.Labels, fhir.Labels);
+        Assert.Equal(csv.Features.Length, fhir.Features.Length);
+        var compared = 0;
+        for (var i = 0; i < csv.Features.Length; i++)
+        {
+            Assert.Equal(float.IsNaN(csv.Features[i]), float.IsNaN(fhir.Features[i]));
+            if (!float.IsNaN(csv.Features[i]))
+            {
+                Assert.Equal(csv.Features[i], fhir.Features[i], 1e-9);
+                compared++;
+            }
+        }
+
+        return compared;
     }
 }

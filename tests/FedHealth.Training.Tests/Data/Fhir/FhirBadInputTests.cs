@@ -44,6 +44,20 @@ public sealed class FhirBadInputTests
     }
 
     [Fact]
+    public void An_invalid_value_is_located_but_not_repeated_in_the_error()
+    {
+        using var file = new TempCsv(
+            "{\"resourceType\":\"Patient\",\"id\":\"p1\",\"birthDate\":\"19x0-01-01\",\"gender\":\"private-value\"}", "patient.json");
+
+        var error = Assert.Throws<DataValidationException>(() => FhirDatasetReader.Read(file.Path, Mapping));
+
+        Assert.Contains("birthDate", error.Message, StringComparison.Ordinal);
+        Assert.Contains("gender", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("19x0", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("private-value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_fhir_version_other_than_4_is_refused()
     {
         using var file = new TempCsv("{\"resourceType\":\"Bundle\",\"fhirVersion\":\"3.0.2\",\"type\":\"collection\"}", "old.json");
