@@ -14,8 +14,8 @@ public static class FhirDatasetReader
     /// <summary>The site id of the rows (a FHIR source holds one site).</summary>
     public const string SingleSiteId = "all";
 
-    /// <param name="strict">Refuse resources whose unit cannot be converted (training); false only counts them (<c>data check</c>).</param>
-    /// <exception cref="DataValidationException">Unreadable or non-R4 files, a resource that refers to an unknown patient, or (strict) an unconvertible unit.</exception>
+    /// <param name="strict">Refuse resources whose unit cannot be converted and features with no value at all (training); false only counts them (<c>data check</c>).</param>
+    /// <exception cref="DataValidationException">Unreadable or non-R4 files, a resource that refers to an unknown patient, or (strict) an unconvertible unit or a feature with no values.</exception>
     public static FhirReadResult Read(string path, FhirMapping mapping, bool strict = true)
     {
         ArgumentNullException.ThrowIfNull(mapping);
@@ -58,7 +58,14 @@ public static class FhirDatasetReader
         var data = new TabularData(mapping.FeatureNames, values, rows.Select(r => r.Label).ToArray());
         var site = new RawSite(new SiteId(SingleSiteId), data, null, null);
         var dataset = new RawDataset(path, mapping.Label.Name, null, [.. mapping.FeatureNames], [site]);
-        return new FhirReadResult(dataset, Conformance.Of(path, mapping, data, state.Unconvertible, state.Unmapped));
+        var conformance = Conformance.Of(path, mapping, data, state.Unconvertible, state.Unmapped);
+        if (strict && conformance.Features.FirstOrDefault(f => f.Present == 0) is { } absent)
+        {
+            // A required feature with no value anywhere would train a study on fewer features in all but name.
+            throw new DataValidationException($"Feature '{absent.Feature}' has no value for any of the {data.Rows} patients: check its codes and units in the mapping.", path);
+        }
+
+        return new FhirReadResult(dataset, conformance);
     }
 
     private static Dictionary<string, PatientSlot> Patients(IReadOnlyList<SourcedResource> resources, FhirMapping mapping)

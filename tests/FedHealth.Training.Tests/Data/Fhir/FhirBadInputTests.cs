@@ -94,6 +94,18 @@ public sealed class FhirBadInputTests
     }
 
     [Fact]
+    public void A_feature_with_no_value_at_the_site_is_refused_for_training_but_counted_by_the_check()
+    {
+        using var file = Bundle(Patient("p1"), Patient("p2"));
+
+        var error = Assert.Throws<DataValidationException>(() => FhirDatasetReader.Read(file.Path, Mapping));
+        var report = FhirDatasetReader.Read(file.Path, Mapping, strict: false).Conformance;
+
+        Assert.Contains("Feature 'cholesterol' has no value for any of the 2 patients", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, report.Features.Single(f => f.Feature == "cholesterol").Missing);
+    }
+
+    [Fact]
     public void A_mapping_feature_the_schema_lacks_is_refused()
     {
         var error = Assert.Throws<DataValidationException>(

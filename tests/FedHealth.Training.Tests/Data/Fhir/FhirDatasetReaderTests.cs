@@ -19,7 +19,7 @@ public sealed class FhirDatasetReaderTests
             Observation("o2", "p1", Chol, "2023-11-30", 210, "mg/dL"),
             Observation("o3", "p1", Chol, "2024-02-01", 300, "mg/dL"));
 
-        var rows = FhirDatasetReader.Read(file.Path, Mapping).Dataset.Sites.Single().Rows;
+        var rows = FhirDatasetReader.Read(file.Path, Mapping, strict: false).Dataset.Sites.Single().Rows;
 
         Assert.Equal(210f, rows.Row(0)[Mapping.FeatureNames.ToList().IndexOf("cholesterol")]);
     }
@@ -34,7 +34,7 @@ public sealed class FhirDatasetReaderTests
             Condition("c2", "p2", SyntheticFhirMapping.DiabetesSnomed, "2025-01-01"),
             Condition("c3", "p2", SyntheticFhirMapping.MyocardialInfarctionSnomed, "2024-05-01"));
 
-        var rows = FhirDatasetReader.Read(file.Path, Mapping).Dataset.Sites.Single().Rows;
+        var rows = FhirDatasetReader.Read(file.Path, Mapping, strict: false).Dataset.Sites.Single().Rows;
 
         // age, sex, cholesterol, systolic_bp, bmi, diabetes
         Assert.Equal([63f, 0f, float.NaN, float.NaN, float.NaN, 1f], rows.Row(0).ToArray());
@@ -47,7 +47,7 @@ public sealed class FhirDatasetReaderTests
     {
         using var file = Bundle(Patient("p1"), Observation("o1", "p1", Chol, "2023-01-01", 5.17m, "mmol/L"));
 
-        var rows = FhirDatasetReader.Read(file.Path, Mapping).Dataset.Sites.Single().Rows;
+        var rows = FhirDatasetReader.Read(file.Path, Mapping, strict: false).Dataset.Sites.Single().Rows;
 
         Assert.Equal((float)(5.17 * 38.67), rows.Row(0)[2]);
     }
@@ -57,7 +57,7 @@ public sealed class FhirDatasetReaderTests
     {
         using var file = Bundle(Patient("p1"), Observation("o1", "p1", SyntheticFhirMapping.LocalCholesterol, "2023-01-01", 199, "mg/dL"));
 
-        var rows = FhirDatasetReader.Read(file.Path, Mapping).Dataset.Sites.Single().Rows;
+        var rows = FhirDatasetReader.Read(file.Path, Mapping, strict: false).Dataset.Sites.Single().Rows;
 
         Assert.Equal(199f, rows.Row(0)[2]);
     }
