@@ -5,10 +5,16 @@ using Spectre.Console;
 
 namespace FedHealth.Cli.Commands.Data;
 
-/// <summary><c>fedhealth data download heart-disease</c>: real public data, checksum-verified.</summary>
+/// <summary>
+/// <c>fedhealth data download heart-disease</c> (real public data, checksum-verified),
+/// <c>data synth-fhir</c> and <c>data check</c>.
+/// </summary>
 internal static class DataCommand
 {
-    public static Command Create() => new("data", "Public data sets for simulations") { Download() };
+    public static Command Create() => new("data", "Public data sets, synthetic FHIR sites and data checks")
+    {
+        Download(), SynthFhirCommand.Create(), DataCheckCommand.Create(),
+    };
 
     private static Command Download()
     {

@@ -2,7 +2,8 @@ namespace FedHealth.Cli.Commands.Node;
 
 /// <summary>
 /// Where a node's rows come from: <c>csv</c> (a file on the hospital's server; <see cref="SiteColumn"/>
-/// and <see cref="SiteValue"/> pick this site's rows from a shared file) or <c>synthetic</c>
+/// and <see cref="SiteValue"/> pick this site's rows from a shared file), <c>fhir</c> (FHIR R4
+/// Bundles or NDJSON at <see cref="Path"/>, read by the contract in <see cref="Mapping"/>) or <c>synthetic</c>
 /// (site <see cref="Index"/> of the built-in cohort of <see cref="Sites"/> sites, for development).
 /// </summary>
 internal sealed class DataSection
@@ -10,6 +11,9 @@ internal sealed class DataSection
     public string Kind { get; set; } = "csv";
 
     public string? Path { get; set; }
+
+    /// <summary>The FHIR mapping file (fhir only): features, codes, units, label and index date.</summary>
+    public string? Mapping { get; set; }
 
     public string? SiteColumn { get; set; }
 

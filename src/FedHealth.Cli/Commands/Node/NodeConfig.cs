@@ -35,6 +35,14 @@ internal sealed class NodeConfig
         }
 
         ServiceChecks.Tls("Node:Tls", Node.Tls, requireCrl: true, problems);
+        problems.AddRange(DataProblems());
+        return problems;
+    }
+
+    /// <summary>The problems of <c>Node:Data</c> and <c>Schema</c> alone (what <c>data check</c> needs).</summary>
+    public IReadOnlyList<string> DataProblems()
+    {
+        var problems = new List<string>();
         var data = Node.Data;
         switch (data.Kind)
         {
@@ -44,14 +52,24 @@ internal sealed class NodeConfig
             case "csv" when (data.SiteColumn is null) != (data.SiteValue is null):
                 problems.Add("Node:Data: give both SiteColumn and SiteValue (a shared file) or neither (a file of this site's rows).");
                 break;
+            case "fhir" when string.IsNullOrWhiteSpace(data.Path):
+                problems.Add("Node:Data:Path is required for fhir data (a Bundle, an NDJSON file or a directory of them).");
+                break;
+            case "fhir" when string.IsNullOrWhiteSpace(data.Mapping):
+                problems.Add("Node:Data:Mapping is required for fhir data (the mapping file, docs/data.md).");
+                break;
+            case "fhir" when data.SiteColumn is not null || data.SiteValue is not null || data.Categorical.Count > 0:
+                problems.Add("Node:Data: SiteColumn, SiteValue and Categorical apply to csv data only; a fhir source holds one site's patients.");
+                break;
             case "csv":
+            case "fhir":
             case "synthetic" when data.Sites >= 1 && data.Index >= 0 && data.Index < data.Sites:
                 break;
             case "synthetic":
                 problems.Add($"Node:Data: synthetic data needs Sites ≥ 1 and 0 ≤ Index < Sites (got Sites {data.Sites}, Index {data.Index}).");
                 break;
             default:
-                problems.Add($"Node:Data:Kind must be csv or synthetic (got '{data.Kind}').");
+                problems.Add($"Node:Data:Kind must be csv, fhir or synthetic (got '{data.Kind}').");
                 break;
         }
 

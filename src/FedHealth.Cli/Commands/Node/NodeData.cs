@@ -4,6 +4,7 @@ using FedHealth.Core.Data;
 using FedHealth.Core.Ids;
 using FedHealth.Training.Data;
 using FedHealth.Training.Data.Csv;
+using FedHealth.Training.Data.Fhir;
 using FedHealth.Training.Data.Preprocessing;
 using FedHealth.Training.Data.Preprocessing.Federated;
 using FedHealth.Training.Data.Synthetic;
@@ -19,9 +20,21 @@ internal static class NodeData
 {
     public static PooledSitePreprocessing Load(SiteId site, DataSection data, SchemaSection schema)
     {
-        var raw = data.Kind == "synthetic"
-            ? SyntheticCohortGenerator.Generate(data.Seed, data.Sites)
-            : LoadCsv(data, schema);
+        var (raw, rows) = Rows(data, schema);
+        var split = SiteSplitter.Split(raw, rows, data.Seed, data.TestFraction, allowSingleClass: true);
+        var layout = new FeatureLayout(schema.Columns, schema.MissingIndicators);
+        return new PooledSitePreprocessing(new SiteData(site, split.Train, split.Test), layout);
+    }
+
+    /// <summary>This site's raw rows (before any split), checked against the schema's columns.</summary>
+    public static (RawDataset Raw, RawSite Rows) Rows(DataSection data, SchemaSection schema)
+    {
+        var raw = data.Kind switch
+        {
+            "synthetic" => SyntheticCohortGenerator.Generate(data.Seed, data.Sites),
+            "fhir" => ReadFhir(data, schema, strict: true).Dataset,
+            _ => LoadCsv(data, schema),
+        };
         var rows = data.Kind == "synthetic"
             ? raw.Sites[data.Index]
             : data.SiteValue is { } value
@@ -34,9 +47,33 @@ internal static class NodeData
                 $"Node:Data: the data's columns ({string.Join(", ", raw.FeatureNames)}) are not the schema's ({string.Join(", ", schema.Columns)}), in the same order.");
         }
 
-        var split = SiteSplitter.Split(raw, rows, data.Seed, data.TestFraction, allowSingleClass: true);
-        var layout = new FeatureLayout(schema.Columns, schema.MissingIndicators);
-        return new PooledSitePreprocessing(new SiteData(site, split.Train, split.Test), layout);
+        return (raw, rows);
+    }
+
+    /// <summary>A fhir source read by its mapping, checked against the schema first.</summary>
+    /// <param name="strict">Refuse unconvertible units (training) or only count them (<c>data check</c>).</param>
+    public static FhirReadResult ReadFhir(DataSection data, SchemaSection schema, bool strict)
+    {
+        if (!File.Exists(data.Path) && !Directory.Exists(data.Path))
+        {
+            throw new UserInputException($"Node:Data:Path: no such file or directory '{data.Path}'.");
+        }
+
+        if (!File.Exists(data.Mapping))
+        {
+            throw new UserInputException($"Node:Data:Mapping: no such file '{data.Mapping}'.");
+        }
+
+        var mapping = FhirMapping.Load(data.Mapping);
+        mapping.CheckAgainst(schema.Columns, schema.Label, data.Mapping);
+        try
+        {
+            return FhirDatasetReader.Read(data.Path, mapping, strict);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new UserInputException($"Node:Data:Path: cannot read '{data.Path}': {ex.Message}", ex);
+        }
     }
 
     private static RawDataset LoadCsv(DataSection data, SchemaSection schema)

@@ -1,0 +1,23 @@
+namespace FedHealth.Training.Data.Fhir;
+
+/// <summary>
+/// One feature of the data contract: its name in the study schema, where it comes from, the codes
+/// that identify it, its unit with the conversions from other units, and its allowed range.
+/// </summary>
+public sealed record FhirFeature(string Name, FeatureSource Source)
+{
+    public IReadOnlyList<FhirCoding> Codes { get; init; } = [];
+
+    /// <summary>The UCUM unit the feature is expressed in (observations only).</summary>
+    public string? Unit { get; init; }
+
+    public IReadOnlyList<UnitConversion> Conversions { get; init; } = [];
+
+    public double? Min { get; init; }
+
+    public double? Max { get; init; }
+
+    public bool Matches(IEnumerable<FhirCoding> codings) => codings.Any(Codes.Contains);
+
+    public bool IsOutOfRange(double value) => value < (Min ?? double.NegativeInfinity) || value > (Max ?? double.PositiveInfinity);
+}
