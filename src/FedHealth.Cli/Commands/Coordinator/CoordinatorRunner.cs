@@ -33,8 +33,7 @@ internal static class CoordinatorRunner
     public static async Task<int> RunAsync(string configPath, IReadOnlyList<string> overrides, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var config = ServiceConfiguration.Bind<CoordinatorConfig>(ServiceConfiguration.Build(configPath, overrides));
-        ServiceConfiguration.Refuse(config.Problems());
+        var config = ServiceConfiguration.Load<CoordinatorConfig>(ServiceConfiguration.Build(configPath, overrides), c => c.Problems());
         var schema = config.Schema;
         var folder = config.Coordinator.Output!;
         RunFolder.EnsureNew(folder, "Coordinator:Output");

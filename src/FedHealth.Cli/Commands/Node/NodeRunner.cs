@@ -26,8 +26,7 @@ internal static class NodeRunner
 {
     public static async Task<int> RunAsync(string configPath, IReadOnlyList<string> overrides, CancellationToken cancellationToken)
     {
-        var config = ServiceConfiguration.Bind<NodeConfig>(ServiceConfiguration.Build(configPath, overrides));
-        ServiceConfiguration.Refuse(config.Problems());
+        var config = ServiceConfiguration.Load<NodeConfig>(ServiceConfiguration.Build(configPath, overrides), c => c.Problems());
         var node = config.Node;
         var site = new SiteId(node.SiteId!);
         var data = NodeData.Load(site, node.Data, config.Schema);

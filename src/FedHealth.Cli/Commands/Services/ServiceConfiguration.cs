@@ -1,5 +1,7 @@
 using FedHealth.Cli.Console;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FedHealth.Cli.Commands.Services;
 
@@ -39,6 +41,33 @@ internal static class ServiceConfiguration
         try
         {
             return configuration.Get<T>(o => o.ErrorOnUnknownConfiguration = true) ?? new T();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UserInputException($"configuration: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// The configuration as validated options (<see cref="IOptions{TOptions}"/>): bound strictly
+    /// (an unknown key is refused by name) and checked by <paramref name="problems"/> before the
+    /// service starts; every problem is named in one error.
+    /// </summary>
+    public static T Load<T>(IConfiguration configuration, Func<T, IReadOnlyList<string>> problems)
+        where T : class, new()
+    {
+        var services = new ServiceCollection();
+        services.AddOptions<T>().Bind(configuration, o => o.ErrorOnUnknownConfiguration = true);
+        services.AddSingleton<IValidateOptions<T>>(new ProblemsValidator<T>(problems));
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            return provider.GetRequiredService<IOptions<T>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            Refuse([.. ex.Failures]);
+            throw;
         }
         catch (InvalidOperationException ex)
         {
