@@ -225,7 +225,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     /// <summary>Tells whoever started the study, then starts the next round, or ends the study.</summary>
     private void Report(RoundRecord record)
     {
-        _listener.Tell(new RoundFinished(record, _options.Rounds));
+        _listener.Tell(new RoundFinished(record, _options.Rounds) { Global = _progress.Global });
         if (_progress.AbortedInARow >= _options.MaxConsecutiveAbortedRounds)
         {
             Finish(StudyStatus.Aborted, $"{_progress.AbortedInARow} rounds in a row released nothing; the last: {record.AbortReason}");

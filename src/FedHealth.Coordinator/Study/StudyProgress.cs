@@ -15,6 +15,7 @@ namespace FedHealth.Coordinator.Study;
 internal sealed class StudyProgress(StudyId study, ModelWeights initial, StudyPrivacyAccountant? privacy)
 {
     private readonly List<RoundRecord> _records = [];
+    private readonly ModelWeights _initial = initial;
     private AggregateEvaluateOutcome? _lastEvaluation;
 
     public ModelWeights Global { get; private set; } = initial;
@@ -65,5 +66,6 @@ internal sealed class StudyProgress(StudyId study, ModelWeights initial, StudyPr
         {
             Privacy = privacy?.Spent(),
             Statistics = statistics,
+            InitialWeights = _initial,
         };
 }

@@ -19,6 +19,9 @@ public sealed record StudyResult(
     /// <summary>The cumulative privacy spent by the whole study; null without DP.</summary>
     public PrivacySpent? Privacy { get; init; }
 
+    /// <summary>The model round 1 started from: the root of the lineage.</summary>
+    public ModelWeights? InitialWeights { get; init; }
+
     /// <summary>How the pooled feature statistics were obtained; null when each site used its own.</summary>
     public StatisticsSummary? Statistics { get; init; }
 }

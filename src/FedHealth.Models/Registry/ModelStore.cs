@@ -17,6 +17,26 @@ public static class ModelStore
 
     public static string ModelFolder(string runFolder) => Path.Combine(runFolder, FolderName);
 
+    public const string CheckpointFolderName = "checkpoints";
+
+    /// <summary>
+    /// Saves one round's global model as <c>model/checkpoints/HASH.f32</c> (once per hash) and
+    /// returns its path relative to <c>model/</c>, as the manifest's lineage names it.
+    /// </summary>
+    public static string SaveCheckpoint(string runFolder, ModelWeights weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var relative = Path.Combine(CheckpointFolderName, weights.ContentHash() + WeightsExtension);
+        var path = Path.Combine(ModelFolder(runFolder), relative);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            WeightsFile.Write(path, weights);
+        }
+
+        return relative;
+    }
+
     /// <summary>Saves <paramref name="manifest"/> with <paramref name="weights"/>; the manifest's id must be their hash.</summary>
     public static StoredModel Save(string runFolder, ModelManifest manifest, ModelWeights weights)
     {

@@ -35,6 +35,31 @@ public sealed class ModelRegistrySpecs
         Assert.True(diff.Json["weight_distance"]!.GetValue<double>() > 0);
     }
 
+    [Fact]
+    public async Task The_lineage_walks_from_the_initial_weights_to_the_final_model_through_kept_checkpoints()
+    {
+        var folder = FedHealthProcess.TempFolder();
+        var final = await Sim(folder);
+        var model = Path.Combine(folder, "model");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(model, final + ".json")))!;
+        var rounds = manifest["rounds"]!.AsArray();
+
+        Assert.Equal(2, rounds.Count);
+        var parent = rounds[0]!["parent_hash"]!.GetValue<string>();
+        Assert.True(File.Exists(Path.Combine(model, "checkpoints", parent + ".f32")), "the initial weights are kept as the lineage's root");
+        foreach (var round in rounds)
+        {
+            Assert.Equal(parent, round!["parent_hash"]!.GetValue<string>());
+            var hash = round["model_hash"]!.GetValue<string>();
+            var checkpoint = Path.Combine(model, round["checkpoint_file"]!.GetValue<string>());
+            Assert.Equal(hash + ".f32", Path.GetFileName(checkpoint));
+            Assert.Equal(new FileInfo(Path.Combine(model, final + ".f32")).Length, new FileInfo(checkpoint).Length);
+            parent = hash;
+        }
+
+        Assert.Equal(final, parent);
+    }
+
     private static async Task<string> Sim(string folder, params string[] args)
     {
         var run = await FedHealthProcess.RunAsync(["sim", "--rounds", "2", "--sites", "2", "--dp", "off", "--json", "--out", folder, .. args]);

@@ -17,7 +17,9 @@ namespace FedHealth.Cli.Commands.Models;
 /// <summary>The manifest of a finished <c>sim</c> study's final model, from its options, result, data and report.</summary>
 internal static class ManifestBuilder
 {
-    public static ModelManifest Build(StudyOptions study, StudyResult result, PreparedDataset dataset, SimSettings settings, JsonObject report)
+    /// <param name="checkpoints">Model hash → checkpoint file (relative to <c>model/</c>) for the rounds whose weights were kept.</param>
+    public static ModelManifest Build(
+        StudyOptions study, StudyResult result, PreparedDataset dataset, SimSettings settings, JsonObject report, IReadOnlyDictionary<string, string> checkpoints)
     {
         var layout = dataset.Pooling.Count > 0
             ? dataset.Pooling[0].Layout
@@ -42,7 +44,7 @@ internal static class ManifestBuilder
             CodeVersion = CodeVersion(),
             SchemaHash = SchemaHash(label, columns),
             Sites = [.. committed.SelectMany(r => r.SitesSucceeded).Select(s => s.Value).Distinct(StringComparer.Ordinal)],
-            Rounds = Lineage(result),
+            Rounds = Lineage(result, checkpoints),
             SecureAggregation = committed.Any(r => r.SecureAggregation),
             Privacy = new PrivacyInfo(study.Privacy.Mode.ToString().ToLowerInvariant(), result.Privacy?.EpsilonRecord, result.Privacy?.EpsilonSite, result.Privacy?.Delta),
             Evaluation = report["final"]?.DeepClone() as JsonObject,
@@ -88,14 +90,14 @@ internal static class ManifestBuilder
     private static StatisticsInfo Info(FeatureStatistics statistics) =>
         new([.. statistics.ImputationValues], [.. statistics.Means], [.. statistics.StandardDeviations]);
 
-    private static IReadOnlyList<RoundLineage> Lineage(StudyResult result)
+    private static IReadOnlyList<RoundLineage> Lineage(StudyResult result, IReadOnlyDictionary<string, string> checkpoints)
     {
         var lineage = new List<RoundLineage>(result.Rounds.Count);
-        string? parent = null;
+        var parent = result.InitialWeights?.ContentHash();
         foreach (var round in result.Rounds)
         {
             lineage.Add(new RoundLineage(round.Round, round.ModelHash, parent, round.ModelUpdated,
-                [.. round.SitesSucceeded.Select(s => s.Value)], null));
+                [.. round.SitesSucceeded.Select(s => s.Value)], checkpoints.GetValueOrDefault(round.ModelHash)));
             parent = round.ModelHash;
         }
 

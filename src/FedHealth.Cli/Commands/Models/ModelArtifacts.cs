@@ -14,9 +14,12 @@ namespace FedHealth.Cli.Commands.Models;
 /// <summary>What a finished <c>sim</c> run leaves beside its report: the final model, its manifest, the model card and the learning-curve and ROC figures in <c>model/</c> (docs/models.md), and the calibration and fairness-across-sites figures in the run folder (docs/report-schema.md).</summary>
 internal static class ModelArtifacts
 {
-    public static StoredModel Save(string folder, StudyOptions study, StudyResult result, PreparedDataset dataset, SimSettings settings, JsonObject report)
+    public static StoredModel Save(
+        string folder, StudyOptions study, StudyResult result, PreparedDataset dataset, SimSettings settings, JsonObject report, Checkpoints checkpoints)
     {
-        var manifest = ManifestBuilder.Build(study, result, dataset, settings, report);
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        checkpoints.KeepInitial(result);
+        var manifest = ManifestBuilder.Build(study, result, dataset, settings, report, checkpoints.Files);
         var stored = ModelStore.Save(folder, manifest, result.FinalWeights);
         CardWriter.Write(stored, ModelStore.ModelFolder(folder));
         WriteEvaluationFigures(folder, result);

@@ -61,14 +61,15 @@ internal static class SimRunner
         };
         Terminal.Err.MarkupLine(
             $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {study.Rounds} rounds of {Markup.Escape(plan.Strategy.Name)} ({Markup.Escape(dataset.Description.Source)})[/]");
-        var result = await InProcessFederation.RunAsync(spec, progress, cancellationToken).ConfigureAwait(false);
+        var checkpoints = new Models.Checkpoints(folder, progress);
+        var result = await InProcessFederation.RunAsync(spec, checkpoints, cancellationToken).ConfigureAwait(false);
 
         var config = ReportConfig(settings, study);
         config["data_summary"] = DataSummary(dataset.Description);
         var report = RunReport.Build(config, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         var path = ReportFile.Write(folder, report);
-        Models.ModelArtifacts.Save(folder, study, result, dataset, settings, report);
+        Models.ModelArtifacts.Save(folder, study, result, dataset, settings, report, checkpoints);
         return (result, report, path);
     }
 
