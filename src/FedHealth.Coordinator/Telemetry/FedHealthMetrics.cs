@@ -17,6 +17,12 @@ public static class FedHealthMetrics
 
     public static readonly Meter Meter = new(Name);
 
+    /// <summary>Bucket boundaries in seconds, from a fast local round to a long hospital-side fit.</summary>
+    private static readonly InstrumentAdvice<double> Seconds = new()
+    {
+        HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800],
+    };
+
     public static readonly ActivitySource ActivitySource = new(Name);
 
     public static readonly Counter<long> RoundsCompleted = Meter.CreateCounter<long>(
@@ -26,7 +32,7 @@ public static class FedHealthMetrics
         "fedhealth.rounds.aborted", "{round}", "Rounds that released nothing, by study.");
 
     public static readonly Histogram<double> RoundDuration = Meter.CreateHistogram<double>(
-        "fedhealth.round.duration", "s", "Wall time of a round, from its start to its commit, by study.");
+        "fedhealth.round.duration", "s", "Wall time of a round, from its start to its commit, by study.", tags: null, advice: Seconds);
 
     public static readonly Counter<long> Dropouts = Meter.CreateCounter<long>(
         "fedhealth.secagg.dropouts", "{site}", "Sites that vanished or refused during secure aggregation, by study and stage.");
@@ -38,7 +44,7 @@ public static class FedHealthMetrics
         "fedhealth.privacy.epsilon_spent", "{epsilon}", "Cumulative ε spent once the round's model was released, by study and level (record, site).");
 
     public static readonly Histogram<double> SiteTrainDuration = Meter.CreateHistogram<double>(
-        "fedhealth.site.train.duration", "s", "Local training time of the round's sites: the slowest, and the mean of those that delivered, by study and kind.");
+        "fedhealth.site.train.duration", "s", "Local training time of the round's sites: the slowest, and the mean of those that delivered, by study and kind.", tags: null, advice: Seconds);
 
     public static readonly ObservableCounter<long> TlsRefusals = Meter.CreateObservableCounter(
         "fedhealth.tls.refusals", ObserveTlsRefusals, "{connection}", "TLS peers refused by the consortium trust, by reason.");

@@ -18,7 +18,7 @@ public sealed partial class MetricsSpecs
     public async Task The_coordinator_serves_rounds_completed_increasing_on_metrics_and_is_ready_while_the_study_runs()
     {
         var port = FreePorts.Pick();
-        var spec = Spec(ThreeCenters(), Study(rounds: 4));
+        var spec = Spec(ThreeCenters(), Study(rounds: 4, localSteps: 1500));
         spec = spec with { Options = spec.Options with { CoordinatorMetricsPort = port } };
         var federation = LocalFederation.Prepare(spec);
         await using var _ = federation;
@@ -45,7 +45,7 @@ public sealed partial class MetricsSpecs
                 // Not listening yet, or already gone at the end of the study.
             }
 
-            await Task.WhenAny(completion, Task.Delay(100));
+            await Task.WhenAny(completion, Task.Delay(20));
         }
 
         var result = await completion;

@@ -22,7 +22,7 @@ internal static class MonitoringEndpoints
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(metrics.Address()!, metrics.Port));
         builder.Services.AddRoutingCore();
         builder.Services.AddOpenTelemetry()
-            .WithMetrics(m => m.AddMeter(FedHealthMetrics.Name).AddPrometheusExporter())
+            .WithMetrics(m => m.AddMeter(FedHealthMetrics.Name).AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0))
             .WithTracing(t => t.AddSource(FedHealthMetrics.Name));
     }
 
