@@ -13,7 +13,16 @@ Terminal.ReserveStdoutForResults();
 var level = Environment.GetEnvironmentVariable("FEDHEALTH_LOG_LEVEL") is { } text && Enum.TryParse<LogEventLevel>(text, true, out var parsed)
     ? parsed
     : LogEventLevel.Warning;
-Log.Logger = FedHealthLogging.Create(level, Environment.GetEnvironmentVariable("FEDHEALTH_LOG_FILE"));
+try
+{
+    Log.Logger = FedHealthLogging.Create(level, Environment.GetEnvironmentVariable("FEDHEALTH_LOG_FILE"), Environment.GetEnvironmentVariable("FEDHEALTH_LOG_FORMAT"));
+}
+catch (ArgumentException ex)
+{
+    Terminal.Error(ex.Message);
+    return ExitCodes.BadInput;
+}
+
 try
 {
     var root = new RootCommand("FedHealth: privacy-preserving federated learning for hospitals")

@@ -23,9 +23,10 @@ public static class FederationConfigs
     /// <paramref name="sites"/> when it does not name them.
     /// </summary>
     /// <param name="transfer">The transfer channel's port (0: any free one) and the size from which models use it.</param>
+    /// <param name="metricsPort">The monitoring endpoint's port on the loopback address; null for none.</param>
     public static JsonObject Coordinator(
         int port, TlsFiles tls, string output, TimeSpan registrationTimeout, JsonObject study, IEnumerable<string> sites, FederationSchema schema,
-        (int Port, long ThresholdBytes)? transfer = null)
+        (int Port, long ThresholdBytes)? transfer = null, int? metricsPort = null)
     {
         ArgumentNullException.ThrowIfNull(tls);
         ArgumentNullException.ThrowIfNull(study);
@@ -45,6 +46,12 @@ public static class FederationConfigs
         if (transfer is { } t)
         {
             coordinator["Transfer"] = new JsonObject { ["Port"] = t.Port, ["ThresholdBytes"] = t.ThresholdBytes };
+        }
+
+        if (metricsPort is { } metrics)
+        {
+            CheckPort(metrics);
+            coordinator["Metrics"] = new JsonObject { ["Host"] = LoopbackHost, ["Port"] = metrics };
         }
 
         return new JsonObject

@@ -22,6 +22,9 @@ public sealed record FederationOptions
     /// <summary>Wait for the coordinator's port before starting the nodes (they would retry anyway, but from 1 s upwards).</summary>
     public bool WaitForCoordinatorPort { get; init; } = true;
 
+    /// <summary><c>Coordinator.Metrics.Port</c>: the coordinator's monitoring endpoint on 127.0.0.1 (/metrics, /healthz, /readyz); null for none.</summary>
+    public int? CoordinatorMetricsPort { get; init; }
+
     /// <summary>Between SIGTERM and killing the tree when stopping.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 

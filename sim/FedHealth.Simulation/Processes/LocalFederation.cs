@@ -105,7 +105,7 @@ public sealed class LocalFederation : IAsyncDisposable
         Directory.CreateDirectory(Path.Combine(work, "logs"));
         FederationConfigs.Write(federation.CoordinatorConfigPath, FederationConfigs.Coordinator(
             federation.CoordinatorPort, pki.Coordinator, federation.OutputFolder, spec.Options.RegistrationTimeout,
-            spec.Study, spec.Sites.Select(s => s.Id), spec.Schema, (ports[^1], spec.Options.ModelTransferThresholdBytes)));
+            spec.Study, spec.Sites.Select(s => s.Id), spec.Schema, (ports[^1], spec.Options.ModelTransferThresholdBytes), spec.Options.CoordinatorMetricsPort));
         foreach (var site in spec.Sites)
         {
             federation.WriteNodeConfig(site.Id);

@@ -4,6 +4,7 @@ using FedHealth.Coordinator.Privacy;
 using FedHealth.Coordinator.Registry;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.Statistics;
+using FedHealth.Coordinator.Telemetry;
 using FedHealth.Core.Delivery;
 using FedHealth.Core.Options;
 using FedHealth.Core.Protocol.Statistics;
@@ -30,6 +31,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private readonly StudyProgress _progress;
     private IActorRef _listener = ActorRefs.Nobody;
     private IActorRef? _currentRound;
+    private RoundMetricsRecorder? _metrics;
     private readonly System.Diagnostics.Stopwatch _rejoinClock = new();
     private StatisticsSummary? _statistics;
     private readonly PooledStatisticsRelease _pooled;
@@ -204,6 +206,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
             Uploads = _transfer?.Uploads,
         };
         _currentRound = Context.ActorOf(RoundActor.Props(plan), $"round-{round}");
+        (_metrics ??= new RoundMetricsRecorder(_options.Study.ToString()!)).RoundStarted(round);
         Context.Watch(_currentRound);
         _log.Info("Study {Study}: round {Round} of {Rounds} started with {Sites} connected sites", _options.Study, round, _options.Rounds, sites.Sites.Count);
         Become(Running);
@@ -225,6 +228,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     /// <summary>Tells whoever started the study, then starts the next round, or ends the study.</summary>
     private void Report(RoundRecord record)
     {
+        _metrics?.RoundCommitted(record);
         _listener.Tell(new RoundFinished(record, _options.Rounds) { Global = _progress.Global });
         if (_progress.AbortedInARow >= _options.MaxConsecutiveAbortedRounds)
         {

@@ -20,7 +20,10 @@ internal static class FedHealthProcess
         }
     }
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Variables set for the process on top of the inherited ones.</param>
+    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,6 +32,11 @@ internal static class FedHealthProcess
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fedhealth.dll"));
         foreach (var arg in args)
         {

@@ -69,7 +69,7 @@ internal static class CoordinatorRunner
                 new BlobModelPublisher(transfer, publicHost, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30)),
                 new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30))),
         };
-        using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, akka => akka.WithFedHealthCoordinator(options), cancellationToken).ConfigureAwait(false);
+        using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, config.Coordinator.Metrics, akka => akka.WithFedHealthCoordinator(options), cancellationToken).ConfigureAwait(false);
 
         Terminal.Err.WriteLine($"coordinator listening on {TlsRemoting.Address(publicHost, bind.Port)} (mutual TLS); waiting for {study.MinAvailableSites} of {enrolled.Count} enrolled sites");
         StudyResult result;

@@ -11,6 +11,9 @@ internal sealed class CoordinatorSection
 
     public TlsSection Tls { get; set; } = new();
 
+    /// <summary>The monitoring endpoint (<c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c>); off unless its port is set.</summary>
+    public MetricsSection Metrics { get; set; } = new();
+
     public TransferSection Transfer { get; set; } = new();
 
     public string? Output { get; set; }

@@ -35,6 +35,7 @@ internal sealed class NodeConfig
         }
 
         ServiceChecks.Tls("Node:Tls", Node.Tls, requireCrl: true, problems);
+        MetricsSection.Check("Node:Metrics", Node.Metrics, problems);
         problems.AddRange(DataProblems());
         return problems;
     }

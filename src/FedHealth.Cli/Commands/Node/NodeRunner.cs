@@ -52,7 +52,7 @@ internal static class NodeRunner
             Identity = identity,
             Transfer = new NodeTransfer(new BlobModelFetcher(client), new BlobMessageUploads(client, node.Transfer.ThresholdBytes)),
         };
-        using var host = await ServiceHost.StartAsync("Node:Bind", bind, tls, akka => akka.WithFedHealthNode(options), cancellationToken).ConfigureAwait(false);
+        using var host = await ServiceHost.StartAsync("Node:Bind", bind, tls, config.Node.Metrics, akka => akka.WithFedHealthNode(options), cancellationToken).ConfigureAwait(false);
 
         try
         {

@@ -13,6 +13,9 @@ internal sealed class NodeSection
 
     public TlsSection Tls { get; set; } = new();
 
+    /// <summary>The monitoring endpoint (<c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c>); off unless its port is set.</summary>
+    public MetricsSection Metrics { get; set; } = new();
+
     public DataSection Data { get; set; } = new();
 
     public NodeTransferSection Transfer { get; set; } = new();

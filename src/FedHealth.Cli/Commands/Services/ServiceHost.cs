@@ -4,6 +4,7 @@ using Akka.Hosting;
 using FedHealth.Cli.Console;
 using FedHealth.Hosting.Akka;
 using FedHealth.Hosting.Remote;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,18 +16,37 @@ namespace FedHealth.Cli.Commands.Services;
 internal static class ServiceHost
 {
     /// <param name="actors">Starts the service's actors (<c>WithFedHealthCoordinator</c>, <c>WithFedHealthNode</c>).</param>
+    /// <param name="metrics">The monitoring endpoint (<see cref="MonitoringEndpoints"/>); when enabled, the host is an ASP.NET Core one serving it too.</param>
     public static async Task<IHost> StartAsync(
-        string key, EndpointSection bind, ServiceTls tls, Action<AkkaConfigurationBuilder> actors, CancellationToken cancellationToken)
+        string key, EndpointSection bind, ServiceTls tls, MetricsSection metrics, Action<AkkaConfigurationBuilder> actors, CancellationToken cancellationToken)
     {
         EnsurePortIsFree(key, bind);
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        if (metrics.Enabled)
+        {
+            EnsurePortIsFree(key.Replace(":Bind", ":Metrics", StringComparison.Ordinal), new EndpointSection { Host = metrics.Host, Port = metrics.Port });
+        }
+
+        var web = metrics.Enabled ? WebApplication.CreateEmptyBuilder(new WebApplicationOptions()) : null;
+        IHostApplicationBuilder builder = web is null ? Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings()) : web;
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(Log.Logger, dispose: false);
         builder.Services.AddAkka(TlsRemoting.SystemName, akka => actors(akka
             .WithFedHealthSerialization()
             .WithFedHealthLogging()
             .WithFedHealthTlsRemoting(new RemoteEndpoint(bind.Host, bind.Port, bind.PublicHost), tls.Certificate, tls.Validator)));
-        var host = builder.Build();
+        IHost host;
+        if (web is null)
+        {
+            host = ((HostApplicationBuilder)builder).Build();
+        }
+        else
+        {
+            MonitoringEndpoints.AddTo(web, metrics);
+            var app = web.Build();
+            MonitoringEndpoints.Map(app, metrics, tls);
+            host = app;
+        }
+
         try
         {
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
