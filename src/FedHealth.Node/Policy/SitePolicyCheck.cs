@@ -50,7 +50,16 @@ public static class SitePolicyCheck
             return Refuse($"{what} asks for DP-SGD with noise multiplier σ = {F(dp.NoiseMultiplier)} and sampling rate q = {F(dp.SamplingRate)}: σ must be > 0 and q in (0, 1]");
         }
 
-        var cost = SubsampledGaussianRdp.Curve(dp.SamplingRate, dp.NoiseMultiplier, steps, totalSpent.Orders);
+        RdpCurve cost;
+        try
+        {
+            cost = SubsampledGaussianRdp.Curve(dp.SamplingRate, dp.NoiseMultiplier, steps, totalSpent.Orders);
+        }
+        catch (ArgumentException ex)
+        {
+            return Refuse($"{what} asks for DP-SGD with σ = {F(dp.NoiseMultiplier)}, q = {F(dp.SamplingRate)} and {steps} steps, whose cost this site cannot compute: {ex.Message}");
+        }
+
         var epsilon = Epsilon(cost, policy.Delta);
         var charge = new SiteCharge(instruction.Study, instruction.Round, steps, dp.NoiseMultiplier, dp.SamplingRate, epsilon, cost, at);
         var costText = $"{what} (σ = {F(dp.NoiseMultiplier)}, q = {F(dp.SamplingRate)}, {steps} steps) would cost ε = {F(epsilon)} at δ = {F(policy.Delta)}";
