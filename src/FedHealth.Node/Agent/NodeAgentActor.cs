@@ -10,6 +10,7 @@ using FedHealth.Core.Training;
 using FedHealth.Node.Agent.Registration;
 using FedHealth.Node.Agent.Replies;
 using FedHealth.Node.Agent.Sessions;
+using FedHealth.Node.Policy;
 using FedHealth.Node.SecureAggregation;
 using FedHealth.SecureAggregation.Client;
 using FedHealth.SecureAggregation.Updates;
@@ -33,6 +34,7 @@ public sealed class NodeAgentActor : ReceiveActor
     private readonly SimulatedDropout _dropout;
     private readonly NodeTransfer? _transfer;
     private readonly ReplyChannel _replies;
+    private readonly SitePrivacyGuard? _guard;
     private readonly Dictionary<(StudyId Study, int Round), IActorRef> _secure = [];
     private readonly IActorRef _registration;
     private SiteData? _data;
@@ -40,9 +42,10 @@ public sealed class NodeAgentActor : ReceiveActor
 
     public NodeAgentActor(
         SiteData? data, IPooledPreprocessing? pooled, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity, SimulatedDropout dropout,
-        NodeTransfer? transfer)
+        NodeTransfer? transfer, SitePrivacyGuard? guard)
     {
         _data = data;
+        _guard = guard;
         _pooled = pooled;
         _site = data?.Site ?? pooled?.Site ?? throw new ArgumentException("A site needs its data or its pooled preprocessing.", nameof(data));
         _trainer = trainer;
@@ -58,8 +61,7 @@ public sealed class NodeAgentActor : ReceiveActor
         Receive<RegistrationActor.Registered>(OnRegistered);
         Receive<FitInstruction>(_ => _data is null, m => NotPrepared(m, ProtocolStage.Fit));
         Receive<EvaluateInstruction>(_ => _data is null, m => NotPrepared(m, ProtocolStage.Evaluate));
-        Receive<FitInstruction>(m => m.Secure is null, Fit);
-        Receive<FitInstruction>(FitSecurely);
+        Receive<FitInstruction>(Train);
         Receive<EvaluateInstruction>(Evaluate);
         Receive<StatisticsInstruction>(ContributeStatistics);
         Receive<PooledStatistics>(ApplyStatistics);
@@ -76,16 +78,17 @@ public sealed class NodeAgentActor : ReceiveActor
     /// <param name="identity">The site's signing key and the enrolled keys, for secure aggregation; null if the site cannot take part.</param>
     /// <param name="dropout">Simulation only: vanish at random stages; <see cref="SimulatedDropout.None"/> in deployment.</param>
     /// <param name="transfer">Fetches large models and uploads large replies over the coordinator's transfer channel; null sends everything inside messages.</param>
+    /// <param name="guard">The site's own privacy policy and ledger, checked and charged before each training round; null accepts what the study asks (simulation).</param>
     public static Props Props(
         SiteData data, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity = null, SimulatedDropout? dropout = null,
-        NodeTransfer? transfer = null) =>
-        Akka.Actor.Props.Create(() => new NodeAgentActor(data, null, trainer, registry, identity, dropout ?? SimulatedDropout.None, transfer));
+        NodeTransfer? transfer = null, SitePrivacyGuard? guard = null) =>
+        Akka.Actor.Props.Create(() => new NodeAgentActor(data, null, trainer, registry, identity, dropout ?? SimulatedDropout.None, transfer, guard));
 
     /// <summary>A site that imputes and standardises with statistics pooled (securely) over all sites; it trains once they arrive.</summary>
     public static Props Props(
         IPooledPreprocessing pooled, ILocalTrainer trainer, ActorSelection registry, SecureAggregationIdentity? identity = null, SimulatedDropout? dropout = null,
-        NodeTransfer? transfer = null) =>
-        Akka.Actor.Props.Create(() => new NodeAgentActor(null, pooled, trainer, registry, identity, dropout ?? SimulatedDropout.None, transfer));
+        NodeTransfer? transfer = null, SitePrivacyGuard? guard = null) =>
+        Akka.Actor.Props.Create(() => new NodeAgentActor(null, pooled, trainer, registry, identity, dropout ?? SimulatedDropout.None, transfer, guard));
 
     private void OnRegistered(RegistrationActor.Registered registered)
     {
@@ -93,6 +96,31 @@ public sealed class NodeAgentActor : ReceiveActor
         {
             // The study standardises with each site's own statistics: nothing to wait for.
             _data = _pooled.PrepareWithOwnStatistics();
+        }
+    }
+
+    /// <summary>
+    /// The site's own policy, before any training session starts: a refused instruction is never
+    /// trained; an admitted one is already charged to the site's ledger (a resent round again).
+    /// </summary>
+    private void Train(FitInstruction instruction)
+    {
+        if (instruction.Secure is not null && _identity is null)
+        {
+            Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, _site, "this site has no secure-aggregation identity"));
+        }
+        else if (_guard?.Admit(instruction, _data!.Train.Rows) is { } refusal)
+        {
+            _log.Warning("Site {Site}: refused {Study} round {Round}: {Reason}", _site, instruction.Study, instruction.Round, refusal);
+            Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, _site, $"refused by the site's privacy policy: {refusal}"));
+        }
+        else if (instruction.Secure is null)
+        {
+            Fit(instruction);
+        }
+        else
+        {
+            FitSecurely(instruction);
         }
     }
 
@@ -129,12 +157,6 @@ public sealed class NodeAgentActor : ReceiveActor
     /// </summary>
     private void FitSecurely(FitInstruction instruction)
     {
-        if (_identity is null)
-        {
-            Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, _site, "this site has no secure-aggregation identity"));
-            return;
-        }
-
         var train = _data!.Train;
         var trainer = _trainer;
         var models = _transfer?.Models;

@@ -24,9 +24,9 @@ public static class NodeHostingExtensions
         ArgumentNullException.ThrowIfNull(options);
         var coordinator = system.ActorSelection(options.Registry);
         var props = options.Pooled is { } pooled
-            ? NodeAgentActor.Props(pooled, options.Trainer, coordinator, options.Identity, options.Dropout, options.Transfer)
+            ? NodeAgentActor.Props(pooled, options.Trainer, coordinator, options.Identity, options.Dropout, options.Transfer, options.Guard)
             : NodeAgentActor.Props(options.Data ?? throw new ArgumentException("A node needs its data or its pooled preprocessing.", nameof(options)),
-                options.Trainer, coordinator, options.Identity, options.Dropout, options.Transfer);
+                options.Trainer, coordinator, options.Identity, options.Dropout, options.Transfer, options.Guard);
         return system.ActorOf(props, options.Name);
     }
 }

@@ -1,6 +1,7 @@
 using FedHealth.Core.Data;
 using FedHealth.Core.Training;
 using FedHealth.Node.Agent;
+using FedHealth.Node.Policy;
 using FedHealth.Node.SecureAggregation;
 
 namespace FedHealth.Node.Hosting;
@@ -28,6 +29,9 @@ public sealed record NodeOptions(ILocalTrainer Trainer, string Registry)
 
     /// <summary>The coordinator's transfer channel for large models and replies; null sends everything inside messages.</summary>
     public NodeTransfer? Transfer { get; init; }
+
+    /// <summary>The site's own privacy policy and ledger, enforced before each training round; null accepts what the study asks (simulation).</summary>
+    public SitePrivacyGuard? Guard { get; init; }
 
     /// <summary>The agent's name under <c>/user</c> (one node per host in deployment; <c>site-N</c> in a simulation).</summary>
     public string Name { get; init; } = DefaultName;

@@ -3,7 +3,7 @@ using FedHealth.Cli.Console;
 
 namespace FedHealth.Cli.Commands.Node;
 
-/// <summary><c>fedhealth node --config node.json [--Key:Path value …]</c> (docs/configuration.md).</summary>
+/// <summary><c>fedhealth node --config node.json [--Key:Path value …]</c> and <c>fedhealth node ledger</c> (docs/configuration.md).</summary>
 internal static class NodeCommand
 {
     public static Command Create()
@@ -12,6 +12,7 @@ internal static class NodeCommand
         var command = new Command("node", "Run a hospital's node service: connect to the coordinator with mutual TLS and train when asked")
         {
             config,
+            NodeLedgerCommand.Create(),
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(

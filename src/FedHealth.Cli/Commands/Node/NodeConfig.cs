@@ -1,9 +1,11 @@
+using System.Globalization;
 using FedHealth.Cli.Commands.Services;
+using FedHealth.Node.Policy;
 using FedHealth.Pki.Identity;
 
 namespace FedHealth.Cli.Commands.Node;
 
-/// <summary>node.json (docs/configuration.md): <c>Node</c> and <c>Schema</c>.</summary>
+/// <summary>node.json (docs/configuration.md): <c>Node</c> (its policy in <c>Node:Privacy</c> and <c>Node:Training</c>) and <c>Schema</c>.</summary>
 internal sealed class NodeConfig
 {
     public NodeSection Node { get; set; } = new();
@@ -36,9 +38,41 @@ internal sealed class NodeConfig
 
         ServiceChecks.Tls("Node:Tls", Node.Tls, requireCrl: true, problems);
         MetricsSection.Check("Node:Metrics", Node.Metrics, problems);
+        problems.AddRange(PolicyProblems());
         problems.AddRange(DataProblems());
         return problems;
     }
+
+    /// <summary>The problems of <c>Node:Privacy</c> and <c>Node:Training</c>.</summary>
+    public IReadOnlyList<string> PolicyProblems()
+    {
+        var problems = new List<string>();
+        var privacy = Node.Privacy;
+        foreach (var (key, value) in new[] { ("Node:Privacy:MaxEpsilon", privacy.MaxEpsilon), ("Node:Privacy:MaxEpsilonPerStudy", privacy.MaxEpsilonPerStudy) })
+        {
+            if (value is { } v && !(v > 0 && double.IsFinite(v)))
+            {
+                problems.Add($"{key} must be a finite number > 0, or left out for no limit (got {v.ToString(CultureInfo.InvariantCulture)}).");
+            }
+        }
+
+        if (!(privacy.MaxDelta > 0 && privacy.MaxDelta < 1))
+        {
+            problems.Add($"Node:Privacy:MaxDelta must be in (0, 1) (got {privacy.MaxDelta.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (Node.Training.MaxLocalSteps < 1)
+        {
+            problems.Add($"Node:Training:MaxLocalSteps must be ≥ 1 (got {Node.Training.MaxLocalSteps}).");
+        }
+
+        return problems;
+    }
+
+    /// <summary>The site's policy as configured (validated by <see cref="Problems"/>).</summary>
+    public NodePrivacyPolicy Policy() => new(
+        Node.Privacy.MaxEpsilon, Node.Privacy.MaxEpsilonPerStudy, Node.Privacy.MaxDelta, Node.Privacy.RequireDp, Node.Privacy.RequireSecureAggregation,
+        Node.Training.MaxLocalSteps);
 
     /// <summary>The problems of <c>Node:Data</c> and <c>Schema</c> alone (what <c>data check</c> needs).</summary>
     public IReadOnlyList<string> DataProblems()

@@ -8,6 +8,7 @@ using FedHealth.Hosting.Remote;
 using FedHealth.Coordinator.Hosting;
 using FedHealth.Node.Agent;
 using FedHealth.Node.Hosting;
+using FedHealth.Node.Policy;
 using FedHealth.Node.SecureAggregation;
 using FedHealth.Training.Trainer;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +20,8 @@ namespace FedHealth.Cli.Commands.Node;
 
 /// <summary>
 /// The node service: validates its configuration and data, connects to the coordinator with mutual
-/// TLS (registering again with backoff whenever the connection is lost), trains when asked, and
-/// runs until stopped. It sends only protocol messages, never a row.
+/// TLS (registering again with backoff whenever the connection is lost), trains when asked (within its own
+/// privacy policy, charged to its own ledger), and runs until stopped. It sends only protocol messages, never a row.
 /// </summary>
 internal static class NodeRunner
 {
@@ -30,6 +31,7 @@ internal static class NodeRunner
         var node = config.Node;
         var site = new SiteId(node.SiteId!);
         var data = NodeData.Load(site, node.Data, config.Schema);
+        var ledger = NodeLedger.Open(node.State.Resolve(configPath));
 
         // The only peer a node talks to is the coordinator named in its configuration.
         using var tls = ServiceTls.Load("Node:Tls", node.Tls, new HashSet<string>(StringComparer.Ordinal) { node.Coordinator.Id });
@@ -51,12 +53,14 @@ internal static class NodeRunner
             Pooled = data,
             Identity = identity,
             Transfer = new NodeTransfer(new BlobModelFetcher(client), new BlobMessageUploads(client, node.Transfer.ThresholdBytes)),
+            Guard = new SitePrivacyGuard(config.Policy(), ledger),
         };
         using var host = await ServiceHost.StartAsync("Node:Bind", bind, tls, config.Node.Metrics, akka => akka.WithFedHealthNode(options), cancellationToken).ConfigureAwait(false);
 
         try
         {
             Terminal.Err.WriteLine($"site {site} connecting to {coordinator} (mutual TLS); stop with Ctrl-C");
+            Terminal.Err.WriteLine($"site {site}: {config.Policy()}; its own privacy ledger is {ledger.Path}");
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

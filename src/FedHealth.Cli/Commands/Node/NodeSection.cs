@@ -2,7 +2,7 @@ using FedHealth.Cli.Commands.Services;
 
 namespace FedHealth.Cli.Commands.Node;
 
-/// <summary>A hospital's node: its site id, the coordinator, where it listens, its certificate, its data.</summary>
+/// <summary>A hospital's node: its site id, the coordinator, where it listens, its certificate, its data, its own privacy policy and where it keeps its state.</summary>
 internal sealed class NodeSection
 {
     public string? SiteId { get; set; }
@@ -19,4 +19,10 @@ internal sealed class NodeSection
     public DataSection Data { get; set; } = new();
 
     public NodeTransferSection Transfer { get; set; } = new();
+
+    public NodePrivacySection Privacy { get; set; } = new();
+
+    public NodeTrainingSection Training { get; set; } = new();
+
+    public NodeStateSection State { get; set; } = new();
 }
