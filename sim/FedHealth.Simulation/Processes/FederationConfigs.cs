@@ -65,7 +65,8 @@ public static class FederationConfigs
     /// <summary>One site's node configuration, reaching the coordinator at <see cref="LoopbackHost"/>:<paramref name="coordinatorPort"/>.</summary>
     /// <param name="uploadThresholdBytes">From which size the node uploads its replies over the transfer channel; null keeps the node's default.</param>
     public static JsonObject Node(
-        string siteId, int coordinatorPort, int port, TlsFiles tls, SiteDataSource data, FederationSchema schema, long? uploadThresholdBytes = null)
+        string siteId, int coordinatorPort, int port, TlsFiles tls, SiteDataSource data, FederationSchema schema, long? uploadThresholdBytes = null,
+        JsonObject? privacy = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(siteId);
         ArgumentNullException.ThrowIfNull(tls);
@@ -89,6 +90,11 @@ public static class FederationConfigs
         if (uploadThresholdBytes is { } threshold)
         {
             node["Transfer"] = new JsonObject { ["ThresholdBytes"] = threshold };
+        }
+
+        if (privacy is not null)
+        {
+            node["Privacy"] = privacy;
         }
 
         return new JsonObject

@@ -403,8 +403,17 @@ public sealed class LocalFederation : IAsyncDisposable
     {
         var site = Spec.Sites[IndexOf(siteId)];
         FederationConfigs.Write(NodeConfigPath(siteId), FederationConfigs.Node(
-            site.Id, CoordinatorPort, NodePort(siteId), Pki.Sites[site.Id], site.Data, Spec.Schema, Spec.Options.ModelTransferThresholdBytes));
+            site.Id, CoordinatorPort, NodePort(siteId), Pki.Sites[site.Id], site.Data, Spec.Schema, Spec.Options.ModelTransferThresholdBytes, NodePrivacy()));
     }
+
+    /// <summary>
+    /// The simulated hospitals are the developer's own: a study run with secure aggregation off on
+    /// purpose is not refused by their policy (a real node requires it by default).
+    /// </summary>
+    private JsonObject? NodePrivacy() =>
+        Spec.Study["SecureAggregation"] is JsonValue secure && secure.TryGetValue<bool>(out var on) && !on
+            ? new JsonObject { ["RequireSecureAggregation"] = false }
+            : null;
 
     private void StartNode(string siteId)
     {
