@@ -1,14 +1,10 @@
-using System.Collections.Immutable;
-using Akka.Actor;
 using Akka.TestKit;
 using FedHealth.Coordinator.Rounds;
-using FedHealth.Coordinator.Strategies;
 using FedHealth.Coordinator.Tests.Support;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Metrics;
 using FedHealth.Core.Protocol;
 using FedHealth.Core.Training;
-using FedHealth.Core.Strategy;
 using FedHealth.Core.Weights;
 using Xunit.Abstractions;
 
@@ -16,8 +12,8 @@ namespace FedHealth.Coordinator.Tests.Rounds;
 
 public sealed class RoundActorSpecs(ITestOutputHelper output) : ProductionWiredTestKit(output)
 {
-    private static readonly StudyId Study = new("study-1");
-    private static readonly ModelWeights Global = Models.Weights(0, 0, 0);
+    private static readonly StudyId Study = RoundFixture.Study;
+    private static readonly ModelWeights Global = RoundFixture.Global;
 
     [Fact]
     public void Round_completes_when_every_sampled_site_replies()
@@ -177,35 +173,9 @@ public sealed class RoundActorSpecs(ITestOutputHelper output) : ProductionWiredT
         Assert.Equal(probes[1].Site, Assert.Single(done.Record.Evaluation!.PerSite).Site);
     }
 
-    /// <summary>Starts a round over fresh probes; each stage of it talks to the sites through a child, so a site replies to whoever asked it.</summary>
-    private List<(SiteId Site, TestProbe Probe)> StartRound(
-        int sites, int minFit, TimeSpan? fitTimeout = null)
-    {
-        var probes = Enumerable.Range(0, sites).Select(i => (Models.Site($"site-{i}"), CreateTestProbe())).ToList();
-        var refs = probes.ToImmutableSortedDictionary(p => p.Item1, p => p.Item2.Ref);
-        var plan = new RoundPlan(
-            new RoundContext(Study, 1, 42, refs.Keys.ToList()),
-            Models.Spec,
-            Global,
-            new FedAvg(new FedAvgOptions(Models.Config, MinFitSites: minFit)),
-            refs,
-            minFit,
-            1,
-            fitTimeout ?? TimeSpan.FromSeconds(30),
-            TimeSpan.FromMilliseconds(400));
-        ActorOfAsTestActorRef<RoundActor>(RoundActor.Props(plan), TestActor);
-        return probes;
-    }
+    private List<(SiteId Site, TestProbe Probe)> StartRound(int sites, int minFit, TimeSpan? fitTimeout = null) =>
+        RoundFixture.Start(this, sites, minFit, fitTimeout);
 
-    private static void AnswerEvaluation(IReadOnlyList<(SiteId Site, TestProbe Probe)> probes, SiteId? silent = null)
-    {
-        foreach (var (site, probe) in probes)
-        {
-            var instruction = probe.ExpectMsg<EvaluateInstruction>();
-            if (site != silent)
-            {
-                probe.Reply(new EvaluateReply(Study, instruction.Round, site, Models.Evaluation(5, 0.8)));
-            }
-        }
-    }
+    private static void AnswerEvaluation(IReadOnlyList<(SiteId Site, TestProbe Probe)> probes, SiteId? silent = null) =>
+        RoundFixture.AnswerEvaluation(probes, silent);
 }

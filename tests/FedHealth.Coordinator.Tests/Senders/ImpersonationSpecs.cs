@@ -1,12 +1,8 @@
-using System.Collections.Immutable;
-using Akka.Actor;
 using Akka.TestKit;
 using FedHealth.Coordinator.Rounds;
-using FedHealth.Coordinator.Strategies;
 using FedHealth.Coordinator.Tests.Support;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
-using FedHealth.Core.Strategy;
 using FedHealth.Core.Weights;
 using Xunit.Abstractions;
 
@@ -15,8 +11,7 @@ namespace FedHealth.Coordinator.Tests.Senders;
 /// <summary>A site (or any actor) that speaks in another site's name is refused, named, and changes nothing.</summary>
 public sealed class ImpersonationSpecs(ITestOutputHelper output) : ProductionWiredTestKit(output)
 {
-    private static readonly StudyId Study = new("study-1");
-    private static readonly ModelWeights Global = Models.Weights(0, 0, 0);
+    private static readonly StudyId Study = RoundFixture.Study;
 
     [Fact]
     public void A_fit_reply_in_another_sites_name_is_refused_and_the_round_aggregates_the_honest_updates()
@@ -107,22 +102,10 @@ public sealed class ImpersonationSpecs(ITestOutputHelper output) : ProductionWir
         Assert.Equal(3, refused.Count);
     }
 
-    /// <summary>Starts a round over fresh probes, each of which has received its fit instruction.</summary>
+    /// <summary>A round every site of which has received its fit instruction.</summary>
     private List<(SiteId Site, TestProbe Probe)> StartRound(int count)
     {
-        var sites = Enumerable.Range(0, count).Select(i => (Models.Site($"site-{i}"), CreateTestProbe())).ToList();
-        var refs = sites.ToImmutableSortedDictionary(p => p.Item1, p => p.Item2.Ref);
-        var plan = new RoundPlan(
-            new RoundContext(Study, 1, 42, refs.Keys.ToList()),
-            Models.Spec,
-            Global,
-            new FedAvg(new FedAvgOptions(Models.Config, MinFitSites: count)),
-            refs,
-            count,
-            1,
-            TimeSpan.FromSeconds(30),
-            TimeSpan.FromSeconds(5));
-        ActorOfAsTestActorRef<RoundActor>(RoundActor.Props(plan), TestActor);
+        var sites = RoundFixture.Start(this, count, minFit: count, fitTimeout: TimeSpan.FromSeconds(30));
         foreach (var (_, probe) in sites)
         {
             probe.ExpectMsg<FitInstruction>();
@@ -131,12 +114,5 @@ public sealed class ImpersonationSpecs(ITestOutputHelper output) : ProductionWir
         return sites;
     }
 
-    private static void AnswerEvaluation(IReadOnlyList<(SiteId Site, TestProbe Probe)> sites)
-    {
-        foreach (var (site, probe) in sites)
-        {
-            var instruction = probe.ExpectMsg<EvaluateInstruction>();
-            probe.Reply(new EvaluateReply(Study, instruction.Round, site, Models.Evaluation(5, 0.8)));
-        }
-    }
+    private static void AnswerEvaluation(IReadOnlyList<(SiteId Site, TestProbe Probe)> sites) => RoundFixture.AnswerEvaluation(sites);
 }
