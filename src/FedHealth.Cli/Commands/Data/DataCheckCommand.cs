@@ -21,8 +21,7 @@ internal static class DataCheckCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, ct) => CommandRunner.RunAsync(_ =>
         {
-            var node = ServiceConfiguration.Bind<NodeConfig>(ServiceConfiguration.Build(parse.GetValue(config)!, parse.UnmatchedTokens));
-            ServiceConfiguration.Refuse(node.DataProblems());
+            var node = ServiceConfiguration.Load<NodeConfig>(ServiceConfiguration.Build(parse.GetValue(config)!, parse.UnmatchedTokens), c => c.DataProblems());
             var report = Report(node);
             var table = new Table().AddColumns("feature", "present", "missing", "out of range", "unconvertible");
             foreach (var f in report.Features)

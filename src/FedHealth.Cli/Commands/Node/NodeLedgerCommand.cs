@@ -25,8 +25,7 @@ internal static class NodeLedgerCommand
 
     private static int Show(string configPath, IReadOnlyList<string> overrides, bool json)
     {
-        var config = ServiceConfiguration.Bind<NodeConfig>(ServiceConfiguration.Build(configPath, overrides));
-        ServiceConfiguration.Refuse(config.PolicyProblems());
+        var config = ServiceConfiguration.Load<NodeConfig>(ServiceConfiguration.Build(configPath, overrides), c => c.PolicyProblems());
         var policy = config.Policy();
         var ledger = NodeLedger.Open(config.Node.State.Resolve(configPath));
         var charges = ledger.Charges();

@@ -34,20 +34,6 @@ internal static class ServiceConfiguration
         }
     }
 
-    /// <summary>The whole configuration as <typeparamref name="T"/>; any key <typeparamref name="T"/> does not know is refused by name.</summary>
-    public static T Bind<T>(IConfiguration configuration)
-        where T : new()
-    {
-        try
-        {
-            return configuration.Get<T>(o => o.ErrorOnUnknownConfiguration = true) ?? new T();
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new UserInputException($"configuration: {ex.Message}", ex);
-        }
-    }
-
     /// <summary>
     /// The configuration as validated options (<see cref="IOptions{TOptions}"/>): bound strictly
     /// (an unknown key is refused by name) and checked by <paramref name="problems"/> before the
@@ -66,8 +52,7 @@ internal static class ServiceConfiguration
         }
         catch (OptionsValidationException ex)
         {
-            Refuse([.. ex.Failures]);
-            throw;
+            throw Refusal([.. ex.Failures]);
         }
         catch (InvalidOperationException ex)
         {
@@ -75,12 +60,7 @@ internal static class ServiceConfiguration
         }
     }
 
-    /// <summary>Throws one error listing every problem, if there are any.</summary>
-    public static void Refuse(IReadOnlyList<string> problems)
-    {
-        if (problems.Count > 0)
-        {
-            throw new UserInputException("invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
-        }
-    }
+    /// <summary>One error listing every problem.</summary>
+    private static UserInputException Refusal(IReadOnlyList<string> problems) =>
+        new("invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
 }
