@@ -3,6 +3,7 @@ using System.Globalization;
 using FedHealth.Cli.Commands.Node;
 using FedHealth.Cli.Commands.Services;
 using FedHealth.Cli.Console;
+using FedHealth.Training.Data.Contracts;
 using FedHealth.Training.Data.Fhir;
 using Spectre.Console;
 

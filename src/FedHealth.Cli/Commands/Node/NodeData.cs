@@ -4,6 +4,7 @@ using FedHealth.Core.Data;
 using FedHealth.Core.Ids;
 using FedHealth.Training.Data;
 using FedHealth.Training.Data.Csv;
+using FedHealth.Training.Data.Contracts;
 using FedHealth.Training.Data.Fhir;
 using FedHealth.Training.Data.Preprocessing;
 using FedHealth.Training.Data.Preprocessing.Federated;
@@ -52,7 +53,7 @@ internal static class NodeData
 
     /// <summary>A fhir source read by its mapping, checked against the schema first.</summary>
     /// <param name="strict">Refuse unconvertible units (training) or only count them (<c>data check</c>).</param>
-    public static FhirReadResult ReadFhir(DataSection data, SchemaSection schema, bool strict)
+    public static SourceReadResult ReadFhir(DataSection data, SchemaSection schema, bool strict)
     {
         if (!File.Exists(data.Path) && !Directory.Exists(data.Path))
         {

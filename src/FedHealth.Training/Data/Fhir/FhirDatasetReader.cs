@@ -1,5 +1,4 @@
-using FedHealth.Core.Data;
-using FedHealth.Core.Ids;
+using FedHealth.Training.Data.Contracts;
 using Hl7.Fhir.Model;
 
 namespace FedHealth.Training.Data.Fhir;
@@ -12,16 +11,21 @@ namespace FedHealth.Training.Data.Fhir;
 public static class FhirDatasetReader
 {
     /// <summary>The site id of the rows (a FHIR source holds one site).</summary>
-    public const string SingleSiteId = "all";
+    public const string SingleSiteId = ContractRows.SingleSiteId;
 
     /// <param name="strict">Refuse resources whose unit cannot be converted and features with no value at all (training); false only counts them (<c>data check</c>).</param>
     /// <exception cref="DataValidationException">Unreadable or non-R4 files, a resource that refers to an unknown patient, or (strict) an unconvertible unit or a feature with no values.</exception>
-    public static FhirReadResult Read(string path, FhirMapping mapping, bool strict = true)
+    public static SourceReadResult Read(string path, FhirMapping mapping, bool strict = true) =>
+        Read(path, FhirResourceFiles.Read(path), mapping, strict);
+
+    /// <summary>The same, for resources already read (from files or a FHIR server); <paramref name="source"/> names them in messages.</summary>
+    /// <exception cref="DataValidationException">A resource that refers to an unknown patient, or (strict) an unconvertible unit or a feature with no values.</exception>
+    public static SourceReadResult Read(string source, IReadOnlyList<SourcedResource> resources, FhirMapping mapping, bool strict = true)
     {
+        ArgumentNullException.ThrowIfNull(resources);
         ArgumentNullException.ThrowIfNull(mapping);
-        var resources = FhirResourceFiles.Read(path);
         var index = new DateTimeOffset(mapping.IndexDate.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
-        var patients = Patients(resources, mapping);
+        var patients = Patients(source, resources, mapping);
         var state = new ReadState(mapping, patients, index);
         foreach (var sourced in resources)
         {
@@ -48,27 +52,11 @@ public static class FhirDatasetReader
         }
 
         var rows = patients.Values.OrderBy(p => p.Order).Select(p => p.Row).ToList();
-        var width = mapping.Features.Count;
-        var values = new float[rows.Count * width];
-        for (var r = 0; r < rows.Count; r++)
-        {
-            rows[r].Values.CopyTo(values.AsSpan(r * width, width));
-        }
-
-        var data = new TabularData(mapping.FeatureNames, values, rows.Select(r => r.Label).ToArray());
-        var site = new RawSite(new SiteId(SingleSiteId), data, null, null);
-        var dataset = new RawDataset(path, mapping.Label.Name, null, [.. mapping.FeatureNames], [site]);
-        var conformance = Conformance.Of(path, mapping, data, state.Unconvertible, state.Unmapped);
-        if (strict && conformance.Features.FirstOrDefault(f => f.Present == 0) is { } absent)
-        {
-            // A required feature with no value anywhere would train a study on fewer features in all but name.
-            throw new DataValidationException($"Feature '{absent.Feature}' has no value for any of the {data.Rows} patients: check its codes and units in the mapping.", path);
-        }
-
-        return new FhirReadResult(dataset, conformance);
+        var features = mapping.Features.Select(f => new ContractFeature(f.Name, f.Min, f.Max)).ToList();
+        return ContractRows.Build(source, mapping.Label.Name, features, rows, state.Unconvertible, state.Unmapped, strict);
     }
 
-    private static Dictionary<string, PatientSlot> Patients(IReadOnlyList<SourcedResource> resources, FhirMapping mapping)
+    private static Dictionary<string, PatientSlot> Patients(string source, IReadOnlyList<SourcedResource> resources, FhirMapping mapping)
     {
         var patients = new Dictionary<string, PatientSlot>(StringComparer.Ordinal);
         foreach (var sourced in resources)
@@ -106,6 +94,6 @@ public static class FhirDatasetReader
             }
         }
 
-        return patients.Count > 0 ? patients : throw new DataValidationException("The source has no Patient resources.", resources.Count > 0 ? resources[0].File : null);
+        return patients.Count > 0 ? patients : throw new DataValidationException("The source has no Patient resources.", resources.Count > 0 ? resources[0].File : source);
     }
 }

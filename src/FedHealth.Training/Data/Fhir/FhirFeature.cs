@@ -18,6 +18,4 @@ public sealed record FhirFeature(string Name, FeatureSource Source)
     public double? Max { get; init; }
 
     public bool Matches(IEnumerable<FhirCoding> codings) => codings.Any(Codes.Contains);
-
-    public bool IsOutOfRange(double value) => value < (Min ?? double.NegativeInfinity) || value > (Max ?? double.PositiveInfinity);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FedHealth.Training.Data.Contracts;
 
 namespace FedHealth.Training.Data.Fhir;
 
@@ -76,29 +77,8 @@ public sealed record FhirMapping(DateOnly IndexDate, FhirLabel Label, IReadOnlyL
 
     /// <summary>The mapping must supply exactly the study schema's columns, in its order, and its label.</summary>
     /// <exception cref="DataValidationException">A feature the schema lacks, a schema column with no mapping, or another order or label.</exception>
-    public void CheckAgainst(IReadOnlyList<string> schemaColumns, string? schemaLabel, string? file)
-    {
-        ArgumentNullException.ThrowIfNull(schemaColumns);
-        foreach (var name in FeatureNames.Where(n => !schemaColumns.Contains(n)))
-        {
-            throw new DataValidationException($"The mapping names feature '{name}', which the study schema lacks (schema: {string.Join(", ", schemaColumns)}).", file);
-        }
-
-        foreach (var name in schemaColumns.Where(c => !FeatureNames.Contains(c)))
-        {
-            throw new DataValidationException($"The study schema's feature '{name}' is required but the mapping does not say where it comes from.", file);
-        }
-
-        if (!FeatureNames.SequenceEqual(schemaColumns))
-        {
-            throw new DataValidationException($"The mapping's features must be in the schema's order ({string.Join(", ", schemaColumns)}).", file);
-        }
-
-        if (schemaLabel is not null && schemaLabel != Label.Name)
-        {
-            throw new DataValidationException($"The mapping's label '{Label.Name}' is not the study schema's label '{schemaLabel}'.", file);
-        }
-    }
+    public void CheckAgainst(IReadOnlyList<string> schemaColumns, string? schemaLabel, string? file) =>
+        SchemaMatch.Check("mapping", [.. FeatureNames], Label.Name, schemaColumns, schemaLabel, file);
 
     internal static void CheckSystems(string? file, string what, IEnumerable<FhirCoding> codes, IReadOnlySet<string> known)
     {

@@ -1,3 +1,4 @@
+using FedHealth.Training.Data.Contracts;
 using FedHealth.Training.Data.Fhir;
 using FedHealth.Training.Data.Fhir.Synthetic;
 using static FedHealth.Training.Tests.Data.Fhir.FhirSamples;

@@ -1,4 +1,4 @@
-namespace FedHealth.Training.Data.Fhir;
+namespace FedHealth.Training.Data.Contracts;
 
 /// <summary>
 /// One feature's conformance at a site, as counts only: patients with a value, patients without,

@@ -1,8 +1,8 @@
-namespace FedHealth.Training.Data.Fhir;
+namespace FedHealth.Training.Data.Contracts;
 
 /// <summary>
 /// A site's conformance to the data contract: aggregates only, never a patient value, so it can
-/// be shown to anyone. <see cref="Unmapped"/> counts Observations and Conditions with no code the
-/// contract knows.
+/// be shown to anyone. <see cref="Unmapped"/> counts the source's records with no code the
+/// contract knows (FHIR Observations, Conditions and medications; OMOP event rows).
 /// </summary>
 public sealed record ConformanceReport(string Source, int Patients, IReadOnlyList<FeatureConformance> Features, int Unmapped);
