@@ -65,14 +65,19 @@ public static class FhirResourceFiles
         }
         catch (DeserializationFailedException ex)
         {
-            var issues = ex.Exceptions.Select(e => WithoutValues(e.Message)).ToList();
-            var shown = string.Join("; ", issues.Take(3)) + (issues.Count > 3 ? $"; and {issues.Count - 3} more" : string.Empty);
-            throw new DataValidationException($"Not valid FHIR R4 (is it another FHIR version, e.g. STU3?): {shown}", file, line: line);
+            throw new DataValidationException($"Not valid FHIR R4 (is it another FHIR version, e.g. STU3?): {Issues(ex)}", file, line: line);
         }
         catch (JsonException ex)
         {
             throw new DataValidationException($"Not valid FHIR R4: {ex.Message}", file, line: line);
         }
+    }
+
+    /// <summary>The first three issues of a parse failure, with any value the SDK quotes withheld.</summary>
+    internal static string Issues(DeserializationFailedException failure)
+    {
+        var issues = failure.Exceptions.Select(e => WithoutValues(e.Message)).ToList();
+        return string.Join("; ", issues.Take(3)) + (issues.Count > 3 ? $"; and {issues.Count - 3} more" : string.Empty);
     }
 
     // The SDK quotes the offending value ("string '19x0-01-01' is not a correct literal"); a patient's
