@@ -9,11 +9,20 @@ public sealed class DataCheckSpecs
 
     public static TheoryData<string, string> Cases => new()
     {
-        { """{ "Node": { "Data": { "Kind": "fhir", "Mapping": "m.json" } }, SCHEMA }""", "Node:Data:Path is required for fhir data" },
+        { """{ "Node": { "Data": { "Kind": "fhir", "Mapping": "m.json" } }, SCHEMA }""", "fhir data needs either Path" },
+        { """{ "Node": { "Data": { "Kind": "fhir", "Mapping": "m.json", "Path": "b.json", "Server": { "Url": "https://fhir.example/r4/" } } }, SCHEMA }""", "fhir data needs either Path" },
+        { """{ "Node": { "Data": { "Kind": "fhir", "Mapping": "m.json", "Server": { "Url": "fhir.example" } } }, SCHEMA }""", "Node:Data:Server:Url must be the server's absolute http(s) base URL" },
+        { """{ "Node": { "Data": { "Kind": "fhir", "Mapping": "m.json", "Server": { "Url": "https://fhir.example/r4/", "PageSize": 0 } } }, SCHEMA }""", "Node:Data:Server:PageSize must be 1–10000" },
         { """{ "Node": { "Data": { "Kind": "fhir", "Path": "b.json" } }, SCHEMA }""", "Node:Data:Mapping is required for fhir data" },
         { """{ "Node": { "Data": { "Kind": "fhir", "Path": "/nonexistent/b.json", "Mapping": "m.json" } }, SCHEMA }""", "Node:Data:Path: no such file or directory" },
         { """{ "Node": { "Data": { "Kind": "fhir", "Path": "b.json", "Mapping": "m.json", "SiteColumn": "c", "SiteValue": "1" } }, SCHEMA }""", "apply to csv data only" },
-        { """{ "Node": { "Data": { "Kind": "omop" } }, SCHEMA }""", "Node:Data:Kind must be csv, fhir or synthetic" },
+        { """{ "Node": { "Data": { "Kind": "omop" } }, SCHEMA }""", "Node:Data:Omop is required for omop data" },
+        { """{ "Node": { "Data": { "Kind": "omop", "Omop": { "ConnectionStringVariable": "X", "Schema": "cdm; DROP TABLE person", "IndexDate": "2024-01-01", "Label": { "Name": "y", "Concepts": [ 1 ] }, "Features": [ { "Name": "x", "Source": "PersonAge" } ] } } }, SCHEMA }""", "Node:Data:Omop:Schema must be a plain PostgreSQL name" },
+        { """{ "Node": { "Data": { "Kind": "omop", "Omop": { "ConnectionStringVariable": "X", "IndexDate": "1/1/2024", "Label": { "Name": "y", "Concepts": [ 1 ] }, "Features": [ { "Name": "x", "Source": "PersonAge" } ] } } }, SCHEMA }""", "Node:Data:Omop:IndexDate must be a date as yyyy-MM-dd" },
+        { """{ "Node": { "Data": { "Kind": "omop", "Omop": { "ConnectionStringVariable": "X", "ConnectionString": "Host=h", "IndexDate": "2024-01-01", "Label": { "Name": "y", "Concepts": [ 1 ] }, "Features": [ { "Name": "x", "Source": "PersonAge" } ] } } }, SCHEMA }""", "give either ConnectionStringVariable" },
+        { """{ "Node": { "Data": { "Kind": "omop", "Omop": { "ConnectionStringVariable": "X", "IndexDate": "2024-01-01", "Label": { "Name": "y", "Concepts": [ 1 ] }, "Features": [ { "Name": "x", "Source": "Labs" } ] } } }, SCHEMA }""", "Node:Data:Omop:Features:0:Source must be one of PersonAge" },
+        { """{ "Node": { "Data": { "Kind": "omop", "Omop": { "ConnectionStringVariable": "FEDHEALTH_NOT_SET_ANYWHERE", "IndexDate": "2024-01-01", "Label": { "Name": "y", "Concepts": [ 1 ] }, "Features": [ { "Name": "x", "Source": "PersonAge" } ] } } }, SCHEMA }""", "Node:Data:Omop:ConnectionStringVariable: the environment variable 'FEDHEALTH_NOT_SET_ANYWHERE' is not set" },
+        { """{ "Node": { "Data": { "Kind": "sql" } }, SCHEMA }""", "Node:Data:Kind must be csv, fhir, omop or synthetic" },
     };
 
     [Theory]

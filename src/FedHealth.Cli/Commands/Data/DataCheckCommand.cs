@@ -31,7 +31,7 @@ internal static class DataCheckCommand
             }
 
             Terminal.Out.Write(table);
-            Terminal.Out.WriteLine($"{report.Patients} patients; {report.Unmapped} observations/conditions with no code in the contract");
+            Terminal.Out.WriteLine($"{report.Patients} patients; {report.Unmapped} records with no code in the contract");
             var unusable = report.Features.Where(f => f.Unconvertible > 0 || f.Present == 0).Select(f => f.Feature).ToList();
             if (unusable.Count > 0)
             {
@@ -46,9 +46,12 @@ internal static class DataCheckCommand
 
     private static ConformanceReport Report(NodeConfig node)
     {
-        if (node.Node.Data.Kind == "fhir")
+        switch (node.Node.Data.Kind)
         {
-            return NodeData.ReadFhir(node.Node.Data, node.Schema, strict: false).Conformance;
+            case "fhir":
+                return NodeSources.ReadFhir(node.Node.Data, node.Schema, strict: false).Conformance;
+            case "omop":
+                return NodeSources.ReadOmop(node.Node.Data, node.Schema, strict: false).Conformance;
         }
 
         var (raw, rows) = NodeData.Rows(node.Node.Data, node.Schema);

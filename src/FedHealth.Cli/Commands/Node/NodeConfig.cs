@@ -87,24 +87,29 @@ internal sealed class NodeConfig
             case "csv" when (data.SiteColumn is null) != (data.SiteValue is null):
                 problems.Add("Node:Data: give both SiteColumn and SiteValue (a shared file) or neither (a file of this site's rows).");
                 break;
-            case "fhir" when string.IsNullOrWhiteSpace(data.Path):
-                problems.Add("Node:Data:Path is required for fhir data (a Bundle, an NDJSON file or a directory of them).");
+            case "fhir" when string.IsNullOrWhiteSpace(data.Path) == data.Server is null:
+                problems.Add("Node:Data: fhir data needs either Path (a Bundle, an NDJSON file or a directory of them) or Server (a FHIR server), not both.");
                 break;
             case "fhir" when string.IsNullOrWhiteSpace(data.Mapping):
                 problems.Add("Node:Data:Mapping is required for fhir data (the mapping file, docs/data.md).");
                 break;
-            case "fhir" when data.SiteColumn is not null || data.SiteValue is not null || data.Categorical.Count > 0:
-                problems.Add("Node:Data: SiteColumn, SiteValue and Categorical apply to csv data only; a fhir source holds one site's patients.");
+            case "fhir" or "omop" when data.SiteColumn is not null || data.SiteValue is not null || data.Categorical.Count > 0:
+                problems.Add($"Node:Data: SiteColumn, SiteValue and Categorical apply to csv data only; a {data.Kind} source holds one site's patients.");
+                break;
+            case "fhir":
+                ConnectorChecks.Server(data.Server, problems);
+                break;
+            case "omop":
+                ConnectorChecks.Omop(data.Omop, problems);
                 break;
             case "csv":
-            case "fhir":
             case "synthetic" when data.Sites >= 1 && data.Index >= 0 && data.Index < data.Sites:
                 break;
             case "synthetic":
                 problems.Add($"Node:Data: synthetic data needs Sites ≥ 1 and 0 ≤ Index < Sites (got Sites {data.Sites}, Index {data.Index}).");
                 break;
             default:
-                problems.Add($"Node:Data:Kind must be csv, fhir or synthetic (got '{data.Kind}').");
+                problems.Add($"Node:Data:Kind must be csv, fhir, omop or synthetic (got '{data.Kind}').");
                 break;
         }
 

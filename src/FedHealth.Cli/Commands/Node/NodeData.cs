@@ -4,8 +4,6 @@ using FedHealth.Core.Data;
 using FedHealth.Core.Ids;
 using FedHealth.Training.Data;
 using FedHealth.Training.Data.Csv;
-using FedHealth.Training.Data.Contracts;
-using FedHealth.Training.Data.Fhir;
 using FedHealth.Training.Data.Preprocessing;
 using FedHealth.Training.Data.Preprocessing.Federated;
 using FedHealth.Training.Data.Synthetic;
@@ -33,7 +31,8 @@ internal static class NodeData
         var raw = data.Kind switch
         {
             "synthetic" => SyntheticCohortGenerator.Generate(data.Seed, data.Sites),
-            "fhir" => ReadFhir(data, schema, strict: true).Dataset,
+            "fhir" => NodeSources.ReadFhir(data, schema, strict: true).Dataset,
+            "omop" => NodeSources.ReadOmop(data, schema, strict: true).Dataset,
             _ => LoadCsv(data, schema),
         };
         var rows = data.Kind == "synthetic"
@@ -49,32 +48,6 @@ internal static class NodeData
         }
 
         return (raw, rows);
-    }
-
-    /// <summary>A fhir source read by its mapping, checked against the schema first.</summary>
-    /// <param name="strict">Refuse unconvertible units (training) or only count them (<c>data check</c>).</param>
-    public static SourceReadResult ReadFhir(DataSection data, SchemaSection schema, bool strict)
-    {
-        if (!File.Exists(data.Path) && !Directory.Exists(data.Path))
-        {
-            throw new UserInputException($"Node:Data:Path: no such file or directory '{data.Path}'.");
-        }
-
-        if (!File.Exists(data.Mapping))
-        {
-            throw new UserInputException($"Node:Data:Mapping: no such file '{data.Mapping}'.");
-        }
-
-        var mapping = FhirMapping.Load(data.Mapping);
-        mapping.CheckAgainst(schema.Columns, schema.Label, data.Mapping);
-        try
-        {
-            return FhirDatasetReader.Read(data.Path, mapping, strict);
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            throw new UserInputException($"Node:Data:Path: cannot read '{data.Path}': {ex.Message}", ex);
-        }
     }
 
     private static RawDataset LoadCsv(DataSection data, SchemaSection schema)
