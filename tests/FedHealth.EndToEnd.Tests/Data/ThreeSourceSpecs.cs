@@ -36,7 +36,10 @@ public sealed class ThreeSourceSpecs(PostgresDatabase postgres) : IClassFixture<
             var fromServer = await FhirServerReader.ReadAsync(new FhirServer(server.BaseUrl) { Authorization = "Bearer site-token", PageSize = 64 }, SyntheticFhirMapping.Create());
             fhir.Add(fromServer.Dataset.Sites.Single());
             var database = postgres.Load($"site_{k + 1}", SyntheticOmop.FromBundle(Sites[k].Bundle));
-            omop.Add(OmopDatasetReader.Read(database, SyntheticOmop.Cohort()).Dataset.Sites.Single());
+            var fromOmop = OmopDatasetReader.Read(database, SyntheticOmop.Cohort());
+            omop.Add(fromOmop.Dataset.Sites.Single());
+            Assert.Equal(Patients, fromOmop.Conformance.Patients);
+            Assert.Equal(fromServer.Conformance.Features, fromOmop.Conformance.Features); // the per-feature counts of docs/data.md
         }
 
         for (var k = 0; k < Sites.Count; k++)
