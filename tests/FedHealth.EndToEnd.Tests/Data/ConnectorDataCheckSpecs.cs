@@ -80,4 +80,25 @@ public sealed class ConnectorDataCheckSpecs(PostgresDatabase postgres) : IClassF
         Assert.DoesNotContain("node-token", run.StdOut + run.StdErr, StringComparison.Ordinal);
         Assert.Equal(3, server.Requests.Count(r => r.StartsWith("/fhir/Patient", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task Load_omop_writes_the_synthetic_sites_into_a_database_that_data_check_then_reads()
+    {
+        var environment = new Dictionary<string, string> { ["FEDHEALTH_SITE_OMOP"] = postgres.ConnectionString };
+        var load = await FedHealthProcess.RunAsync(
+            environment, "data", "load-omop", "--connection-variable", "FEDHEALTH_SITE_OMOP", "--schema-prefix", "trial_", "--sites", "2", "--patients", $"{Patients}", "--seed", "3");
+        var again = await FedHealthProcess.RunAsync(
+            environment, "data", "load-omop", "--connection-variable", "FEDHEALTH_SITE_OMOP", "--schema-prefix", "trial_", "--sites", "2", "--patients", $"{Patients}", "--seed", "3");
+        var path = Path.Combine(FedHealthProcess.TempFolder(), "node.json");
+        await File.WriteAllTextAsync(path, $$"""
+            { "Node": { "Data": { "Kind": "omop", "Omop": { "ConnectionStringVariable": "FEDHEALTH_SITE_OMOP", {{Cohort.Replace("\"cdm\"", "\"trial_2\"", StringComparison.Ordinal)}} } } }, {{Schema}} }
+            """);
+        var check = await FedHealthProcess.RunAsync(environment, "data", "check", "--config", path);
+
+        Assert.True(load.ExitCode == 0, load.StdErr);
+        Assert.Equal(["trial_1", "trial_2"], load.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        again.AssertRefusedWith("already exists");
+        Assert.True(check.ExitCode == 0, check.StdErr);
+        Assert.Contains($"{Patients} patients", check.StdOut, StringComparison.Ordinal);
+    }
 }
