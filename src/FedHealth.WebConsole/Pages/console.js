@@ -52,7 +52,7 @@ function gauge(spent, budget, label) {
 
 // A line chart of [x, y] points (y may be null: a gap), with its first and last value marked.
 function lineChart(points, label) {
-  const w = 260, h = 120, pad = 24;
+  const w = 260, h = 120, pad = 40;
   const root = svg("svg", { width: w, height: h, viewBox: `0 0 ${w} ${h}`, role: "img", "aria-label": label });
   const shown = points.filter(p => p[1] !== null && p[1] !== undefined);
   root.append(svg("line", { x1: pad, y1: h - pad, x2: w - 6, y2: h - pad, stroke: "#d9dee4" }));
@@ -68,8 +68,8 @@ function lineChart(points, label) {
   const sy = y => h - pad - (y - y0) / (y1 - y0) * (h - 2 * pad);
   root.append(svg("polyline", { points: shown.map(p => `${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join(" "), fill: "none", stroke: "#2f6fb0", "stroke-width": 2 }));
   for (const p of shown) root.append(svg("circle", { cx: sx(p[0]).toFixed(1), cy: sy(p[1]).toFixed(1), r: 2.5, fill: "#2f6fb0" }));
-  root.append(svg("text", { x: 2, y: sy(y1) + 4 }, num(y1, 3)));
-  root.append(svg("text", { x: 2, y: sy(y0) + 4 }, num(y0, 3)));
+  root.append(svg("text", { x: pad - 4, y: sy(y1) + 4, "text-anchor": "end" }, num(y1, 3)));
+  root.append(svg("text", { x: pad - 4, y: sy(y0) + 4, "text-anchor": "end" }, num(y0, 3)));
   root.append(svg("text", { x: w - 8, y: h - 8, "text-anchor": "end" }, `round ${x1}`));
   return root;
 }
