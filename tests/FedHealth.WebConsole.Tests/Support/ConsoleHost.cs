@@ -7,7 +7,6 @@ using FedHealth.WebConsole.Hosting;
 using FedHealth.WebConsole.Http;
 using FedHealth.WebConsole.Studies;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,14 +57,7 @@ internal sealed class ConsoleHost : IAsyncDisposable
 
     private static async Task<ConsoleHost> Start(ConsoleListener listener, Action<AkkaConfigurationBuilder> actors, Action<IEndpointRouteBuilder> pages)
     {
-        var web = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        web.WebHost.UseKestrelCore().ConfigureKestrel(listener.Listen);
-        web.Services.AddRoutingCore();
-        web.Services.AddAkka("console-spec", akka => actors(akka.WithFedHealthSerialization()));
-        var app = web.Build();
-        listener.UseGate(app);
-        app.UseRouting();
-        pages(app);
+        var app = ConsoleWebApp.Build(listener, pages, services => services.AddAkka("console-spec", akka => actors(akka.WithFedHealthSerialization())));
         await app.StartAsync().ConfigureAwait(false);
         return new ConsoleHost(app, listener.Address);
     }

@@ -93,7 +93,7 @@ internal static class ServiceHost
     }
 
     // Checked before Akka starts, so a port in use is one clear line, not the transport's stack traces first.
-    private static void EnsurePortIsFree(string key, EndpointSection bind)
+    public static void EnsurePortIsFree(string key, EndpointSection bind)
     {
         if (bind.Port == 0)
         {
