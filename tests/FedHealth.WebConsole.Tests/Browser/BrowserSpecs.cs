@@ -8,6 +8,7 @@ using FedHealth.WebConsole.Access;
 using FedHealth.WebConsole.Hospital;
 using FedHealth.WebConsole.Studies;
 using FedHealth.WebConsole.Tests.Support;
+using Xunit.Abstractions;
 
 namespace FedHealth.WebConsole.Tests.Browser;
 
@@ -17,7 +18,7 @@ namespace FedHealth.WebConsole.Tests.Browser;
 /// https console refuses a browser that has no operator certificate. Screenshots are kept in the
 /// test output's <c>screenshots/</c> folder.
 /// </summary>
-public sealed class BrowserSpecs
+public sealed class BrowserSpecs(ITestOutputHelper output)
 {
     private static readonly string Screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
@@ -50,6 +51,13 @@ public sealed class BrowserSpecs
             (await browser.EvaluateAsync("document.querySelector('#rounds tr[data-round=\"2\"]').textContent"))!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(2, (await browser.EvaluateAsync("document.querySelectorAll('#auc-chart circle').length"))?.GetValue<int>());
         await browser.ScreenshotAsync(Path.Combine(Screenshots, "coordinator-console.png"));
+
+        // A figure for docs/console.md, not an assertion: a second load (the browser warm), to the load event and to the first live render.
+        await browser.EvaluateAsync("window.loadedOnce = 'again'");
+        Assert.Null(await browser.NavigateAsync(host.Url.ToString()));
+        await browser.UntilAsync("window.loadedOnce === undefined && document.querySelector('#rounds tr[data-round=\"3\"]')", "the reloaded page to show round 3");
+        output.WriteLine($"page load: {(await browser.EvaluateAsync("performance.getEntriesByType('navigation')[0].loadEventEnd"))?.GetValue<double>():0.0} ms to the load event, " +
+            $"{(await browser.EvaluateAsync("performance.now()"))?.GetValue<double>():0.0} ms until the rounds were on the page");
     }
 
     [Fact]
