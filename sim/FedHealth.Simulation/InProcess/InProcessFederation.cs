@@ -45,6 +45,8 @@ public static class InProcessFederation
             {
                 akka.WithFedHealthNode(NodeFor(spec, i, keys));
             }
+
+            spec.Observers?.Invoke(akka);
         });
         using var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);

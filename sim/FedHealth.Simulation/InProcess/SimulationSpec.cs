@@ -1,3 +1,4 @@
+using Akka.Hosting;
 using FedHealth.Coordinator.Composition;
 using FedHealth.Core.Data;
 using FedHealth.Core.Training;
@@ -14,4 +15,7 @@ public sealed record SimulationSpec(
 {
     /// <summary>With federated statistics: each site's raw rows, prepared only once the pooled statistics arrive (same order as <see cref="Sites"/>).</summary>
     public IReadOnlyList<IPooledPreprocessing> Pooling { get; init; } = [];
+
+    /// <summary>More actors for the federation's actor system, e.g. an observer of its EventStream (<c>sim --console</c>); null for none.</summary>
+    public Action<AkkaConfigurationBuilder>? Observers { get; init; }
 }

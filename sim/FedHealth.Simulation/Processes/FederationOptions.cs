@@ -25,6 +25,9 @@ public sealed record FederationOptions
     /// <summary><c>Coordinator.Metrics.Port</c>: the coordinator's monitoring endpoint on 127.0.0.1 (/metrics, /healthz, /readyz); null for none.</summary>
     public int? CoordinatorMetricsPort { get; init; }
 
+    /// <summary><c>Coordinator.Console.Url</c>: the coordinator's web console at http://127.0.0.1:PORT (docs/console.md); null for none.</summary>
+    public int? CoordinatorConsolePort { get; init; }
+
     /// <summary>Between SIGTERM and killing the tree when stopping.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -103,9 +103,15 @@ public sealed class LocalFederation : IAsyncDisposable
         var nodePorts = spec.Sites.Select((s, i) => (s.Id, Port: ports[i + 1])).ToDictionary(p => p.Id, p => p.Port, StringComparer.Ordinal);
         var federation = new LocalFederation(spec, pki, ports[0], nodePorts);
         Directory.CreateDirectory(Path.Combine(work, "logs"));
-        FederationConfigs.Write(federation.CoordinatorConfigPath, FederationConfigs.Coordinator(
+        var coordinatorConfig = FederationConfigs.Coordinator(
             federation.CoordinatorPort, pki.Coordinator, federation.OutputFolder, spec.Options.RegistrationTimeout,
-            spec.Study, spec.Sites.Select(s => s.Id), spec.Schema, (ports[^1], spec.Options.ModelTransferThresholdBytes), spec.Options.CoordinatorMetricsPort));
+            spec.Study, spec.Sites.Select(s => s.Id), spec.Schema, (ports[^1], spec.Options.ModelTransferThresholdBytes), spec.Options.CoordinatorMetricsPort);
+        if (spec.Options.CoordinatorConsolePort is { } console)
+        {
+            coordinatorConfig["Coordinator"]!["Console"] = new System.Text.Json.Nodes.JsonObject { ["Url"] = $"http://127.0.0.1:{console}" };
+        }
+
+        FederationConfigs.Write(federation.CoordinatorConfigPath, coordinatorConfig);
         foreach (var site in spec.Sites)
         {
             federation.WriteNodeConfig(site.Id);

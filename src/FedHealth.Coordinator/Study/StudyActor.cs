@@ -81,6 +81,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         }
 
         _log.Info("Study {Study}: waiting for {Sites} sites", _options.Study, _options.MinAvailableSites);
+        Context.System.EventStream.Publish(new StudyOpened(_options.Study, _options.Rounds, _options.MinAvailableSites, _options.Privacy.MaxEpsilon, DateTimeOffset.UtcNow));
         Timers.StartPeriodicTimer(StudyTick.PollRegistry.Name, StudyTick.PollRegistry, TimeSpan.Zero, PollInterval);
         Timers.StartSingleTimer(StudyTick.RegistrationDeadline.Name, StudyTick.RegistrationDeadline, _options.RegistrationTimeout);
         Become(WaitingForSites);
@@ -208,6 +209,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         _currentRound = Context.ActorOf(RoundActor.Props(plan), $"round-{round}");
         (_metrics ??= new RoundMetricsRecorder(_options.Study.ToString()!)).RoundStarted(round);
         Context.Watch(_currentRound);
+        Context.System.EventStream.Publish(new RoundStarted(_options.Study, round, _options.Rounds, [.. sites.Sites.Keys], DateTimeOffset.UtcNow));
         _log.Info("Study {Study}: round {Round} of {Rounds} started with {Sites} connected sites", _options.Study, round, _options.Rounds, sites.Sites.Count);
         Become(Running);
     }
@@ -230,6 +232,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     {
         _metrics?.RoundCommitted(record);
         _listener.Tell(new RoundFinished(record, _options.Rounds) { Global = _progress.Global });
+        Context.System.EventStream.Publish(new RoundCommitted(_options.Study, record, _options.Rounds, DateTimeOffset.UtcNow));
         if (_progress.AbortedInARow >= _options.MaxConsecutiveAbortedRounds)
         {
             Finish(StudyStatus.Aborted, $"{_progress.AbortedInARow} rounds in a row released nothing; the last: {record.AbortReason}");
@@ -259,7 +262,9 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
             _log.Info("Study {Study} ended: {Status}", _options.Study, status);
         }
 
-        _listener.Tell(new StudyFinished(_progress.Result(status, reason, _statistics)));
+        var result = _progress.Result(status, reason, _statistics);
+        _listener.Tell(new StudyFinished(result));
+        Context.System.EventStream.Publish(new StudyFinished(result));
         Become(Finished);
     }
 

@@ -70,7 +70,11 @@ public sealed class NodeAgentActor : ReceiveActor
         Receive<SecAggForwardedShares>(ToSession);
         Receive<SecAggSurvivors>(ToSession);
         Receive<SecAggUnmaskRequest>(ToSession);
-        Receive<SessionReply>(m => _replies.Send(m.Round, m.Reply, Self));
+        Receive<SessionReply>(m =>
+        {
+            _replies.Send(m.Round, m.Reply, Self);
+            Context.System.EventStream.Publish(new SiteMessageSent(_site, m.Reply, DateTimeOffset.UtcNow));
+        });
         Receive<UploadReady>(_replies.Upload);
         Receive<Terminated>(m => Forget(m.ActorRef));
     }
@@ -112,7 +116,9 @@ public sealed class NodeAgentActor : ReceiveActor
         else if (_guard?.Admit(instruction, _data!.Train.Rows) is { } refusal)
         {
             _log.Warning("Site {Site}: refused {Study} round {Round}: {Reason}", _site, instruction.Study, instruction.Round, refusal);
-            Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, _site, $"refused by the site's privacy policy: {refusal}"));
+            var refused = new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, _site, $"refused by the site's privacy policy: {refusal}");
+            Sender.Tell(refused);
+            Context.System.EventStream.Publish(new SiteMessageSent(_site, refused, DateTimeOffset.UtcNow));
         }
         else if (instruction.Secure is null)
         {

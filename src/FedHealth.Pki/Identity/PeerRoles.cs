@@ -7,6 +7,7 @@ public static class PeerRoles
     {
         PeerRole.Site => "site",
         PeerRole.Coordinator => "coordinator",
+        PeerRole.Operator => "operator",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role."),
     };
 
@@ -20,6 +21,9 @@ public static class PeerRoles
             case "coordinator":
                 role = PeerRole.Coordinator;
                 return true;
+            case "operator":
+                role = PeerRole.Operator;
+                return true;
             default:
                 role = default;
                 return false;
@@ -27,5 +31,5 @@ public static class PeerRoles
     }
 
     public static PeerRole Parse(string text) =>
-        TryParse(text, out var role) ? role : throw new PkiException($"'{text}' is not a role: use 'site' or 'coordinator'.");
+        TryParse(text, out var role) ? role : throw new PkiException($"'{text}' is not a role: use 'site', 'coordinator' or 'operator'.");
 }

@@ -125,6 +125,11 @@ public sealed class ConsortiumTrust : IDisposable
             return Reject(RejectionReason.MissingIdentity, $"{peer.Subject}: {identityProblem}");
         }
 
+        if (_options.Enrolled is not null && identity.Role == PeerRole.Operator)
+        {
+            return Reject(RejectionReason.WrongUsage, $"operator '{identity.Id}' holds a console certificate, which opens no protocol connection");
+        }
+
         if (_options.Enrolled is { } enrolled && !enrolled.Contains(identity.Id))
         {
             return Reject(RejectionReason.NotEnrolled, $"{identity.Role.ToText()} '{identity.Id}' is not enrolled");

@@ -6,7 +6,10 @@ public sealed record ConsortiumTrustOptions
     /// <summary>How often, at most, the CRL file's time stamp and size are looked at; zero looks on every verification.</summary>
     public TimeSpan CrlCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The ids admitted; null admits every valid consortium certificate.</summary>
+    /// <summary>
+    /// The ids admitted on protocol connections (an <c>operator</c>'s certificate never is); null
+    /// admits every valid consortium certificate (the consoles' operator check, enrolment checks).
+    /// </summary>
     public IReadOnlySet<string>? Enrolled { get; init; }
 
     /// <summary>Told, with a reason, whenever a changed CRL file is refused and the previous CRL kept (hook the host's logger here).</summary>

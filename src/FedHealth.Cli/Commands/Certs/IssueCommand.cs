@@ -15,8 +15,8 @@ internal static class IssueCommand
     {
         var authority = new AuthorityOptions();
         var id = new Option<string>("--id") { Description = "The site's or coordinator's id: 1–64 letters, digits, '-', '_' or '.'", Required = true };
-        var role = new Option<string>("--role") { Description = "site or coordinator", Required = true };
-        role.AcceptOnlyFromAmong("site", "coordinator");
+        var role = new Option<string>("--role") { Description = "site, coordinator, or operator (a person opening a web console remotely)", Required = true };
+        role.AcceptOnlyFromAmong("site", "coordinator", "operator");
         var output = new Option<string>("--out") { Description = "Folder for <id>.crt.pem, <id>.p12 and a copy of ca.crt.pem", Required = true, HelpName = "DIR" };
         var days = new Option<int>("--days") { Description = "Validity in days", DefaultValueFactory = _ => IssueRequest.DefaultDays };
         var dns = new Option<string[]>("--dns") { Description = "DNS names the holder is reached at", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => ["localhost"], HelpName = "NAME" };
@@ -26,7 +26,7 @@ internal static class IssueCommand
         var password = PasswordOptions.ForNewFile("<id>.p12");
         var force = new Option<bool>("--force") { Description = "Issue even though the id holds a valid certificate (the old one stays valid until revoked)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
-        var command = new Command("issue", "Issue a certificate and key (PKCS#12, password protected) for a site or the coordinator")
+        var command = new Command("issue", "Issue a certificate and key (PKCS#12, password protected) for a site, the coordinator or a console operator")
         {
             id, role, output, days, dns, ips, notBefore, notAfter, force, json,
         };

@@ -22,6 +22,7 @@ internal sealed class CoordinatorConfig
         ServiceChecks.Endpoint("Coordinator:Bind", Coordinator.Bind, allowAnyPort: false, problems);
         ServiceChecks.Tls("Coordinator:Tls", tls, requireCrl: true, problems);
         MetricsSection.Check("Coordinator:Metrics", Coordinator.Metrics, problems);
+        ConsoleSection.Check("Coordinator:Console", Coordinator.Console, Coordinator.Metrics, problems);
         if (string.IsNullOrWhiteSpace(Coordinator.Output))
         {
             problems.Add("Coordinator:Output is required: the folder for report.json and privacy-ledger.json.");

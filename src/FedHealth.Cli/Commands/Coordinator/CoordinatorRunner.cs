@@ -15,6 +15,7 @@ using FedHealth.Hosting.Enrolment;
 using FedHealth.Hosting.Remote;
 using FedHealth.Training.Data.Preprocessing.Federated;
 using FedHealth.Training.Trainer;
+using FedHealth.WebConsole.Studies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
@@ -69,7 +70,13 @@ internal static class CoordinatorRunner
                 new BlobModelPublisher(transfer, publicHost, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30)),
                 new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30))),
         };
-        using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, config.Coordinator.Metrics, akka => akka.WithFedHealthCoordinator(options), cancellationToken).ConfigureAwait(false);
+        using var console = ServiceConsole.ForStudies("Coordinator:Console", config.Coordinator.Console, config.Coordinator.Tls, tls, new StudyBoard());
+        using var host = await ServiceHost.StartAsync(
+            "Coordinator:Bind", bind, tls, config.Coordinator.Metrics, akka => akka.WithFedHealthCoordinator(options), cancellationToken, console).ConfigureAwait(false);
+        if (console is not null)
+        {
+            Terminal.Err.WriteLine($"console: {console.Listener.Address.Url}/");
+        }
 
         Terminal.Err.WriteLine($"coordinator listening on {TlsRemoting.Address(publicHost, bind.Port)} (mutual TLS); waiting for {study.MinAvailableSites} of {enrolled.Count} enrolled sites");
         StudyResult result;

@@ -14,6 +14,9 @@ internal sealed class CoordinatorSection
     /// <summary>The monitoring endpoint (<c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c>); off unless its port is set.</summary>
     public MetricsSection Metrics { get; set; } = new();
 
+    /// <summary>The web console (docs/console.md); off unless its URL is set.</summary>
+    public ConsoleSection Console { get; set; } = new();
+
     public TransferSection Transfer { get; set; } = new();
 
     public string? Output { get; set; }

@@ -38,6 +38,7 @@ internal sealed class NodeConfig
 
         ServiceChecks.Tls("Node:Tls", Node.Tls, requireCrl: true, problems);
         MetricsSection.Check("Node:Metrics", Node.Metrics, problems);
+        ConsoleSection.Check("Node:Console", Node.Console, Node.Metrics, problems);
         problems.AddRange(PolicyProblems());
         problems.AddRange(DataProblems());
         return problems;

@@ -11,6 +11,7 @@ using FedHealth.Node.Hosting;
 using FedHealth.Node.Policy;
 using FedHealth.Node.SecureAggregation;
 using FedHealth.Training.Trainer;
+using FedHealth.WebConsole.Hospital;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog;
@@ -55,7 +56,13 @@ internal static class NodeRunner
             Transfer = new NodeTransfer(new BlobModelFetcher(client), new BlobMessageUploads(client, node.Transfer.ThresholdBytes)),
             Guard = new SitePrivacyGuard(config.Policy(), ledger),
         };
-        using var host = await ServiceHost.StartAsync("Node:Bind", bind, tls, config.Node.Metrics, akka => akka.WithFedHealthNode(options), cancellationToken).ConfigureAwait(false);
+        using var console = ServiceConsole.ForSite("Node:Console", node.Console, node.Tls, tls, new HospitalBoard(site, config.Policy(), ledger));
+        using var host = await ServiceHost.StartAsync(
+            "Node:Bind", bind, tls, config.Node.Metrics, akka => akka.WithFedHealthNode(options), cancellationToken, console).ConfigureAwait(false);
+        if (console is not null)
+        {
+            Terminal.Err.WriteLine($"site {site}: console {console.Listener.Address.Url}/");
+        }
 
         try
         {

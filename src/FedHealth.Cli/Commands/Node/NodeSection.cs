@@ -16,6 +16,9 @@ internal sealed class NodeSection
     /// <summary>The monitoring endpoint (<c>/metrics</c>, <c>/healthz</c>, <c>/readyz</c>); off unless its port is set.</summary>
     public MetricsSection Metrics { get; set; } = new();
 
+    /// <summary>The web console (docs/console.md); off unless its URL is set.</summary>
+    public ConsoleSection Console { get; set; } = new();
+
     public DataSection Data { get; set; } = new();
 
     public NodeTransferSection Transfer { get; set; } = new();

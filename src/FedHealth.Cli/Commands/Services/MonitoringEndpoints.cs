@@ -3,6 +3,7 @@ using FedHealth.Coordinator.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -17,10 +18,10 @@ namespace FedHealth.Cli.Commands.Services;
 /// </summary>
 internal static class MonitoringEndpoints
 {
-    public static void AddTo(WebApplicationBuilder builder, MetricsSection metrics)
+    public static void Listen(KestrelServerOptions kestrel, MetricsSection metrics) => kestrel.Listen(metrics.Address()!, metrics.Port);
+
+    public static void AddTo(WebApplicationBuilder builder)
     {
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(metrics.Address()!, metrics.Port));
-        builder.Services.AddRoutingCore();
         builder.Services.AddOpenTelemetry()
             .WithMetrics(m => m.AddMeter(FedHealthMetrics.Name).AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0))
             .WithTracing(t => t.AddSource(FedHealthMetrics.Name));
@@ -31,7 +32,6 @@ internal static class MonitoringEndpoints
         var refusals = FedHealthMetrics.ObserveTlsRefusals(() =>
             tls.Validator.RejectionCounts().Select(kv => new KeyValuePair<string, long>(kv.Key.ToString(), kv.Value)));
         app.Lifetime.ApplicationStopped.Register(refusals.Dispose);
-        app.UseRouting();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", (ActorSystem system) => Readiness.Problems(system, tls.Certificate, metrics.CertificateWarningDays, DateTimeOffset.UtcNow) is { Count: > 0 } problems

@@ -5,6 +5,7 @@ using FedHealth.Cli.Console;
 using FedHealth.Hosting.Akka;
 using FedHealth.Hosting.Remote;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,8 +18,10 @@ internal static class ServiceHost
 {
     /// <param name="actors">Starts the service's actors (<c>WithFedHealthCoordinator</c>, <c>WithFedHealthNode</c>).</param>
     /// <param name="metrics">The monitoring endpoint (<see cref="MonitoringEndpoints"/>); when enabled, the host is an ASP.NET Core one serving it too.</param>
+    /// <param name="console">The web console (<see cref="ServiceConsole"/>); when given, the host is an ASP.NET Core one serving it too.</param>
     public static async Task<IHost> StartAsync(
-        string key, EndpointSection bind, ServiceTls tls, MetricsSection metrics, Action<AkkaConfigurationBuilder> actors, CancellationToken cancellationToken)
+        string key, EndpointSection bind, ServiceTls tls, MetricsSection metrics, Action<AkkaConfigurationBuilder> actors, CancellationToken cancellationToken,
+        ServiceConsole? console = null)
     {
         EnsurePortIsFree(key, bind);
         if (metrics.Enabled)
@@ -26,14 +29,23 @@ internal static class ServiceHost
             EnsurePortIsFree(key.Replace(":Bind", ":Metrics", StringComparison.Ordinal), new EndpointSection { Host = metrics.Host, Port = metrics.Port });
         }
 
-        var web = metrics.Enabled ? WebApplication.CreateEmptyBuilder(new WebApplicationOptions()) : null;
+        if (console is not null)
+        {
+            EnsurePortIsFree(key.Replace(":Bind", ":Console", StringComparison.Ordinal), new EndpointSection { Host = console.Listener.Address.Address.ToString(), Port = console.Listener.Address.Port });
+        }
+
+        var web = metrics.Enabled || console is not null ? WebApplication.CreateEmptyBuilder(new WebApplicationOptions()) : null;
         IHostApplicationBuilder builder = web is null ? Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings()) : web;
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(Log.Logger, dispose: false);
-        builder.Services.AddAkka(TlsRemoting.SystemName, akka => actors(akka
-            .WithFedHealthSerialization()
-            .WithFedHealthLogging()
-            .WithFedHealthTlsRemoting(new RemoteEndpoint(bind.Host, bind.Port, bind.PublicHost), tls.Certificate, tls.Validator)));
+        builder.Services.AddAkka(TlsRemoting.SystemName, akka =>
+        {
+            actors(akka
+                .WithFedHealthSerialization()
+                .WithFedHealthLogging()
+                .WithFedHealthTlsRemoting(new RemoteEndpoint(bind.Host, bind.Port, bind.PublicHost), tls.Certificate, tls.Validator));
+            console?.AddActors(akka);
+        });
         IHost host;
         if (web is null)
         {
@@ -41,9 +53,30 @@ internal static class ServiceHost
         }
         else
         {
-            MonitoringEndpoints.AddTo(web, metrics);
+            web.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+            {
+                if (metrics.Enabled)
+                {
+                    MonitoringEndpoints.Listen(kestrel, metrics);
+                }
+
+                console?.Listener.Listen(kestrel);
+            });
+            web.Services.AddRoutingCore();
+            if (metrics.Enabled)
+            {
+                MonitoringEndpoints.AddTo(web);
+            }
+
             var app = web.Build();
-            MonitoringEndpoints.Map(app, metrics, tls);
+            console?.Listener.UseGate(app);
+            app.UseRouting();
+            if (metrics.Enabled)
+            {
+                MonitoringEndpoints.Map(app, metrics, tls);
+            }
+
+            console?.Map(app);
             host = app;
         }
 
@@ -60,7 +93,7 @@ internal static class ServiceHost
     }
 
     // Checked before Akka starts, so a port in use is one clear line, not the transport's stack traces first.
-    private static void EnsurePortIsFree(string key, EndpointSection bind)
+    public static void EnsurePortIsFree(string key, EndpointSection bind)
     {
         if (bind.Port == 0)
         {

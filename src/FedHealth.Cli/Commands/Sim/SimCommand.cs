@@ -79,6 +79,12 @@ internal static class SimCommand
         var proximalMu = new Option<double?>("--proximal-mu") { Description = "fedprox: the proximal term μ in local training (default 0.01)" };
         var trimBeta = new Option<double?>("--trim-beta") { Description = "trimmed-mean: the fraction trimmed from each side (default 0.2)" };
         var byzantine = new Option<int?>("--byzantine") { Description = "krum, multi-krum: the number f of sites that may be Byzantine (default 1)" };
+        var console = new Option<int?>("--console")
+        {
+            Description = $"Serve the consortium console at http://127.0.0.1:PORT/ (default {SimSettings.DefaultConsolePort}) while the study runs, and keep it up afterwards until Ctrl-C (docs/console.md)",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "PORT",
+        };
         var processes = new Option<bool>("--processes") { Description = "Run the coordinator and each site as separate fedhealth processes over mutual TLS on loopback, with a throwaway PKI" };
 
         Positive(rounds, "rounds");
@@ -97,7 +103,7 @@ internal static class SimCommand
         {
             data, label, siteColumn, splitColumn, categorical, sites, partition, testFraction, rounds, model, hidden,
             optimizer, lr, localSteps, localEpochs, batchSize, fractionFit, minFitSites, fitTimeout,
-            dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, normalize, dropout, stageTimeout, seed, output, json, processes,
+            dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, normalize, dropout, stageTimeout, seed, output, json, processes, console,
             strategy, serverLr, beta1, beta2, tau, momentum, proximalMu, trimBeta, byzantine,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
@@ -165,7 +171,13 @@ internal static class SimCommand
                 Out = parse.GetValue(output),
                 Json = parse.GetValue(json),
                 Processes = parse.GetValue(processes),
+                ConsolePort = parse.GetResult(console) is null ? null : parse.GetValue(console) ?? SimSettings.DefaultConsolePort,
             };
+
+            if (settings.Processes && settings.ConsolePort is not null)
+            {
+                throw new UserInputException("--console serves the in-process simulation; with --processes, the coordinator's own console is Coordinator:Console:Url (docs/console.md).");
+            }
 
             if (settings.Processes)
             {

@@ -11,6 +11,8 @@ using FedHealth.Training.Data;
 using FedHealth.Training.Data.Csv;
 using FedHealth.Node.SecureAggregation;
 using FedHealth.Training.Trainer;
+using FedHealth.WebConsole.Hosting;
+using FedHealth.WebConsole.Studies;
 using Spectre.Console;
 
 namespace FedHealth.Cli.Commands.Sim;
@@ -20,7 +22,8 @@ internal static class SimRunner
 {
     public static async Task<int> RunAsync(SimSettings settings, CancellationToken cancellationToken)
     {
-        var (result, report, path) = await ExecuteAsync(settings, new RoundProgress(Terminal.Err), cancellationToken).ConfigureAwait(false);
+        await using var console = settings.ConsolePort is { } port ? await SimConsole.StartAsync(port, cancellationToken).ConfigureAwait(false) : null;
+        var (result, report, path) = await ExecuteAsync(settings, new RoundProgress(Terminal.Err), cancellationToken, console?.Board).ConfigureAwait(false);
         if (settings.Json)
         {
             Terminal.Results.WriteLine(report.ToJsonString(RunReport.JsonOptions));
@@ -30,13 +33,19 @@ internal static class SimRunner
             SimSummary.Print(Terminal.Out, result, report, path);
         }
 
+        if (console is not null)
+        {
+            await console.KeepUpAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         // Stopping at the privacy budget is the guarantee working, not a failure.
         return result.Status is StudyStatus.Completed or StudyStatus.BudgetExhausted ? ExitCodes.Success : ExitCodes.RunFailed;
     }
 
     /// <summary>Runs the study and writes report.json; prints nothing on stdout.</summary>
+    /// <param name="board">The console's read model, fed from the federation's EventStream; null without a console.</param>
     public static async Task<(StudyResult Result, JsonObject Report, string Path)> ExecuteAsync(
-        SimSettings settings, IProgress<RoundFinished>? progress, CancellationToken cancellationToken)
+        SimSettings settings, IProgress<RoundFinished>? progress, CancellationToken cancellationToken, StudyBoard? board = null)
     {
         var clock = Stopwatch.StartNew();
         var dataset = LoadData(settings);
@@ -58,6 +67,7 @@ internal static class SimRunner
         var spec = new SimulationSpec(plan, dataset.Sites, new LocalTrainer(), new SimulatedDropout(settings.Dropout, settings.Seed))
         {
             Pooling = study.FederatedStatistics is null ? [] : dataset.Pooling,
+            Observers = board is null ? null : akka => akka.WithFedHealthStudyConsole(board),
         };
         Terminal.Err.MarkupLine(
             $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {study.Rounds} rounds of {Markup.Escape(plan.Strategy.Name)} ({Markup.Escape(dataset.Description.Source)})[/]");

@@ -43,6 +43,11 @@ internal sealed record SimSettings
     /// <summary>Run the coordinator and every site as separate <c>fedhealth</c> processes over mutual TLS on loopback (docs/simulation.md).</summary>
     public bool Processes { get; init; }
 
+    public const int DefaultConsolePort = 7480;
+
+    /// <summary>Serve the consortium console on 127.0.0.1 at this port (<c>--console</c>); null for none.</summary>
+    public int? ConsolePort { get; init; }
+
     /// <summary>The seed of the data split and partition: the study's own.</summary>
     public int Seed => Study.Seed;
 
