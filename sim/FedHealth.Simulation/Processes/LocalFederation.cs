@@ -452,7 +452,7 @@ public sealed class LocalFederation : IAsyncDisposable
                 };
             }
 
-            if (await AcceptsConnectionsAsync(CoordinatorPort, cancellationToken).ConfigureAwait(false))
+            if (Log.Lines.Any(FederationLogPatterns.CoordinatorListening))
             {
                 return;
             }
@@ -465,26 +465,6 @@ public sealed class LocalFederation : IAsyncDisposable
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<bool> AcceptsConnectionsAsync(int port, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(TimeSpan.FromSeconds(2));
-            await client.ConnectAsync(FederationConfigs.LoopbackHost, port, attempt.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
         }
     }
 }

@@ -55,7 +55,7 @@ internal static class CoordinatorRunner
 
         var study = plan.Options;
         var enrolled = config.Study.Sites.ToHashSet(StringComparer.Ordinal);
-        using var tls = ServiceTls.Load("Coordinator:Tls", config.Coordinator.Tls, enrolled);
+        using var tls = ServiceTls.Load("Coordinator:Tls", config.Coordinator.Tls, enrolled, OwnIdentity.Coordinator);
         StudyAnnouncement.Print(study);
 
         var bind = config.Coordinator.Bind;
