@@ -52,7 +52,7 @@ internal static class NodeRunner
         {
             Pooled = data,
             Identity = identity,
-            Transfer = new NodeTransfer(new BlobModelFetcher(client), new BlobMessageUploads(client, node.Transfer.ThresholdBytes)),
+            Transfer = new NodeTransfer(new BlobModelFetcher(client), new BlobMessageUploads(client, node.Transfer.ThresholdBytes)) { CoordinatorHost = node.Coordinator.Host },
             Guard = new SitePrivacyGuard(config.Policy(), ledger),
         };
         using var host = await ServiceHost.StartAsync("Node:Bind", bind, tls, config.Node.Metrics, akka => akka.WithFedHealthNode(options), cancellationToken).ConfigureAwait(false);
