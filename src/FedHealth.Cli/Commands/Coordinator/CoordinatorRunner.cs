@@ -67,7 +67,7 @@ internal static class CoordinatorRunner
             Verifier = new CertificateEnrolmentVerifier(tls.Trust),
             Transfer = new RoundTransfer(
                 new BlobModelPublisher(transfer, publicHost, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30)),
-                new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30))),
+                new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30), UploadLimit.ForModel(study.Model.ParameterCount))),
         };
         using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, config.Coordinator.Metrics, akka => akka.WithFedHealthCoordinator(options), cancellationToken).ConfigureAwait(false);
 
