@@ -125,6 +125,11 @@ public sealed class ConsortiumTrust : IDisposable
             return Reject(RejectionReason.MissingIdentity, $"{peer.Subject}: {identityProblem}");
         }
 
+        if (_options.EnrolledRole is { } role && identity.Role != role)
+        {
+            return Reject(RejectionReason.NotEnrolled, $"{identity.Role.ToText()} '{identity.Id}' holds a {identity.Role.ToText()}'s certificate; only a {role.ToText()}'s is admitted here");
+        }
+
         if (_options.Enrolled is { } enrolled && !enrolled.Contains(identity.Id))
         {
             return Reject(RejectionReason.NotEnrolled, $"{identity.Role.ToText()} '{identity.Id}' is not enrolled");

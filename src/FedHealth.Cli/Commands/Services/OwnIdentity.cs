@@ -22,6 +22,9 @@ internal sealed class OwnIdentity
 
     public static OwnIdentity Site(string siteId) => new(PeerRole.Site, siteId);
 
+    /// <summary>The role of the peers this service talks to: a coordinator talks to sites, a node to its coordinator.</summary>
+    public PeerRole PeerRole => _role == PeerRole.Site ? PeerRole.Coordinator : PeerRole.Site;
+
     /// <summary>Null when the certificate names this service; otherwise what is wrong, naming both identities.</summary>
     public string? Problem(X509Certificate2 certificate)
     {

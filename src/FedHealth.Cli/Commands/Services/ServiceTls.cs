@@ -60,6 +60,7 @@ internal sealed class ServiceTls : IDisposable
             trust = ConsortiumTrust.Load(tls.CaCertificate!, tls.Crl!, new ConsortiumTrustOptions
             {
                 Enrolled = admitted,
+                EnrolledRole = own.PeerRole,
                 CrlRefused = reason => Log.Warning("The changed revocation list was refused; keeping the previous one: {Reason}", reason),
             });
         }
