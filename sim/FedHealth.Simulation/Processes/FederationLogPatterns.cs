@@ -12,6 +12,14 @@ public static partial class FederationLogPatterns
         return line => line.IsCoordinator && !line.FromLauncher && pattern.IsMatch(line.Text);
     }
 
+    /// <summary>
+    /// The coordinator's "coordinator listening on …" line, written once its TLS listener is bound:
+    /// the launcher's readiness signal. Nothing connects to find out, so the coordinator never logs
+    /// a failed TLS handshake that the launcher caused (which would teach operators to ignore it).
+    /// </summary>
+    public static Func<ProcessLine, bool> CoordinatorListening { get; } =
+        line => line.IsCoordinator && !line.FromLauncher && line.Text.StartsWith("coordinator listening on ", StringComparison.Ordinal);
+
     /// <summary>The coordinator's line that the study ended (completed, budget exhausted or failed).</summary>
     public static Func<ProcessLine, bool> StudyEnded { get; } = line => line.IsCoordinator && !line.FromLauncher && StudyEndedPattern().IsMatch(line.Text);
 

@@ -414,12 +414,43 @@ public sealed class LocalFederation : IAsyncDisposable
 
     /// <summary>
     /// The simulated hospitals are the developer's own: a study run with secure aggregation off on
-    /// purpose is not refused by their policy (a real node requires it by default).
+    /// purpose is not refused by their policy (a real node requires it by default). Each takes part
+    /// in this study only.
     /// </summary>
-    private JsonObject? NodePrivacy() =>
-        Spec.Study["SecureAggregation"] is JsonValue secure && secure.TryGetValue<bool>(out var on) && !on
-            ? new JsonObject { ["RequireSecureAggregation"] = false }
-            : null;
+    private JsonObject? NodePrivacy()
+    {
+        var privacy = new JsonObject();
+        if (Spec.Study["SecureAggregation"] is JsonValue secure && secure.TryGetValue<bool>(out var on) && !on)
+        {
+            privacy["RequireSecureAggregation"] = false;
+        }
+
+        if (Spec.Study["Id"] is JsonValue id && id.TryGetValue<string>(out var study))
+        {
+            privacy["Studies"] = new JsonArray(study);
+        }
+
+        return privacy.Count == 0 ? null : privacy;
+    }
+
+    /// <summary>
+    /// Starts one node per site and no coordinator: for test code that plays the coordinator itself
+    /// on <see cref="CoordinatorPort"/> with the federation's coordinator certificate.
+    /// </summary>
+    public void StartNodesOnly()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _deadline = DateTimeOffset.UtcNow + Spec.Options.Timeout;
+            Running.TryAdd(this, 0);
+        }
+
+        foreach (var site in Spec.Sites)
+        {
+            StartNode(site.Id);
+        }
+    }
 
     private void StartNode(string siteId)
     {
@@ -458,7 +489,7 @@ public sealed class LocalFederation : IAsyncDisposable
                 };
             }
 
-            if (await AcceptsConnectionsAsync(CoordinatorPort, cancellationToken).ConfigureAwait(false))
+            if (Log.Lines.Any(FederationLogPatterns.CoordinatorListening))
             {
                 return;
             }
@@ -471,26 +502,6 @@ public sealed class LocalFederation : IAsyncDisposable
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<bool> AcceptsConnectionsAsync(int port, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(TimeSpan.FromSeconds(2));
-            await client.ConnectAsync(FederationConfigs.LoopbackHost, port, attempt.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
         }
     }
 }

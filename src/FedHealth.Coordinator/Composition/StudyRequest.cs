@@ -137,7 +137,7 @@ public sealed record StudyRequest
     public int EffectiveLocalEpochs => LocalEpochs ?? 0;
 
     [JsonIgnore]
-    public bool AdaptiveClip => Clip.Equals("adaptive", StringComparison.OrdinalIgnoreCase);
+    public bool AdaptiveClip => string.Equals(Clip, "adaptive", StringComparison.OrdinalIgnoreCase);
 
     [JsonIgnore]
     public double ClipNorm => AdaptiveClip ? 1.0 : double.Parse(Clip, NumberStyles.Float, CultureInfo.InvariantCulture);

@@ -10,9 +10,10 @@ namespace FedHealth.Hosting.Delivery;
 /// <summary>
 /// The coordinator's side of large replies: expects the offered upload on the mutual-TLS
 /// <see cref="BlobServer"/> (exact length and SHA-256 checked there) and reads it with the wire
-/// format's untrusted-data limits. Only the replies that can be large are accepted this way.
+/// format's untrusted-data limits. Only the replies that can be large are accepted this way, and
+/// none larger than <paramref name="maxBytes"/> (the study's <see cref="UploadLimit"/>).
 /// </summary>
-public sealed class BlobUploadReceiver(BlobServer server, string publicHost, TimeSpan lifetime) : IUploadReceiver
+public sealed class BlobUploadReceiver(BlobServer server, string publicHost, TimeSpan lifetime, long maxBytes = long.MaxValue) : IUploadReceiver
 {
     private static readonly HashSet<string> Uploadable =
         [WireFormat.ManifestOf(typeof(FitReply)), WireFormat.ManifestOf(typeof(SecAggMaskedInput))];
@@ -25,6 +26,11 @@ public sealed class BlobUploadReceiver(BlobServer server, string publicHost, Tim
         if (!Uploadable.Contains(offer.Manifest))
         {
             throw new InvalidDataException($"A {offer.Manifest} is not a reply that may be uploaded.");
+        }
+
+        if (UploadLimit.Refusal(offer.Length, maxBytes) is { } tooLarge)
+        {
+            throw new InvalidDataException(tooLarge);
         }
 
         var blob = new BlobOffer(BlobTicket.FromBytes(offer.Ticket), offer.Length, BlobModelPublisher.Hash(offer.Sha256));

@@ -113,6 +113,10 @@ public sealed class NodeAgentActor : ReceiveActor
         {
             Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, _site, "this site has no secure-aggregation identity"));
         }
+        else if (Refusal(instruction, instruction.Model, instruction.Weights, instruction.WeightsOffer) is { } refused)
+        {
+            Refuse(instruction, ProtocolStage.Fit, refused);
+        }
         else if (_guard?.Admit(instruction, _data!.Train.Rows) is { } refusal)
         {
             _log.Warning("Site {Site}: refused {Study} round {Round}: {Reason}", _site, instruction.Study, instruction.Round, refusal);
@@ -136,7 +140,7 @@ public sealed class NodeAgentActor : ReceiveActor
         var config = instruction.Config with { Seed = SiteSeeds.For(instruction.Config.Seed, site) };
         async Task<IRoundMessage> Train()
         {
-            var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
+            var weights = await ModelFetch.ResolveAsync(instruction.Model, instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var outcome = trainer.Fit(instruction.Model, weights, train, config);
             return new FitReply(instruction.Study, instruction.Round, site, outcome.Weights, outcome.NumExamples, outcome.TrainLoss, clock.Elapsed.TotalMilliseconds);
@@ -147,10 +151,16 @@ public sealed class NodeAgentActor : ReceiveActor
 
     private void Evaluate(EvaluateInstruction instruction)
     {
+        if (Refusal(instruction, instruction.Model, instruction.Weights, instruction.WeightsOffer) is { } refused)
+        {
+            Refuse(instruction, ProtocolStage.Evaluate, refused);
+            return;
+        }
+
         var (site, test, trainer, models) = (_site, _data!.Test, _trainer, _transfer?.Models);
         async Task<IRoundMessage> Score()
         {
-            var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
+            var weights = await ModelFetch.ResolveAsync(instruction.Model, instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
             return new EvaluateReply(instruction.Study, instruction.Round, site, trainer.Evaluate(instruction.Model, weights, test));
         }
 
@@ -169,7 +179,7 @@ public sealed class NodeAgentActor : ReceiveActor
         var config = instruction.Config with { Seed = SiteSeeds.For(instruction.Config.Seed, _site) };
         async Task<ulong[]> Training()
         {
-            var weights = await ModelDelivery.ResolveAsync(instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
+            var weights = await ModelFetch.ResolveAsync(instruction.Model, instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
             var outcome = trainer.Fit(instruction.Model, weights, train, config);
             return new SecureUpdateCodec(instruction.Secure!, weights.Length).Encode(weights.Flat, outcome.Weights.Flat, outcome.NumExamples);
         }
@@ -183,8 +193,12 @@ public sealed class NodeAgentActor : ReceiveActor
     /// </summary>
     private void ContributeStatistics(StatisticsInstruction instruction)
     {
-        string? refusal = null;
-        if (_pooled is null || _identity is null)
+        string? refusal = _guard?.Policy.StudyRefusal(instruction.Study);
+        if (refusal is not null)
+        {
+            _log.Warning("Site {Site}: refused {Study} statistics session {Round}: {Reason}", _site, instruction.Study, instruction.Round, refusal);
+        }
+        else if (_pooled is null || _identity is null)
         {
             refusal = "this site is not set up to pool its statistics securely";
         }
@@ -273,6 +287,19 @@ public sealed class NodeAgentActor : ReceiveActor
         {
             Sender.Tell(SessionFailure.Of(pooled, ProtocolStage.Statistics, _site, ex, _log));
         }
+    }
+
+    /// <summary>
+    /// What a site refuses before anything is charged, fetched or trained: a study it is not in, a
+    /// model whose weights do not fill its spec, an offer on another host or larger than the model.
+    /// </summary>
+    private string? Refusal(IRoundMessage instruction, Core.Training.ModelSpec model, Core.Weights.ModelWeights weights, ModelOffer? offer) =>
+        _guard?.Policy.StudyRefusal(instruction.Study) ?? ModelCheck.Refusal(model, weights, offer, _transfer?.CoordinatorHost);
+
+    private void Refuse(IRoundMessage instruction, ProtocolStage stage, string reason)
+    {
+        _log.Warning("Site {Site}: refused {Study} round {Round}: {Reason}", _site, instruction.Study, instruction.Round, reason);
+        Sender.Tell(new StageFailed(instruction.Study, instruction.Round, stage, _site, $"refused by the site: {reason}"));
     }
 
     private void NotPrepared(IRoundMessage instruction, ProtocolStage stage) =>

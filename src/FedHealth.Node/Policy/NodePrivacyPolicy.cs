@@ -18,8 +18,33 @@ public sealed record NodePrivacyPolicy(
 
     public const long DefaultMaxLocalSteps = 10_000;
 
+    /// <summary>One training and one retry of a round (a coordinator that recovered from a crash resends its round).</summary>
+    public const int DefaultMaxAttemptsPerRound = 2;
+
+    /// <summary>The studies this site takes part in (<c>Node:Privacy:Studies</c>); null or empty for any study.</summary>
+    public IReadOnlySet<string>? Studies { get; init; }
+
+    /// <summary>How often the same round of a study may be trained; each time is charged (<c>Node:Privacy:MaxAttemptsPerRound</c>).</summary>
+    public int MaxAttemptsPerRound { get; init; } = DefaultMaxAttemptsPerRound;
+
     /// <summary>The simulator's sites: they accept what the study asks.</summary>
-    public static NodePrivacyPolicy Permissive { get; } = new(null, null, DefaultDelta, false, false, long.MaxValue);
+    public static NodePrivacyPolicy Permissive { get; } = new(null, null, DefaultDelta, false, false, long.MaxValue) { MaxAttemptsPerRound = int.MaxValue };
+
+    /// <summary>Null when this site takes part in <paramref name="study"/>; otherwise the reason.</summary>
+    public string? StudyRefusal(Core.Ids.StudyId study) =>
+        Studies is { Count: > 0 } studies && !studies.Contains(study.Value)
+            ? $"study {study} is not one this site takes part in (Node:Privacy:Studies)"
+            : null;
+
+    /// <summary>For the start-up line: every setting, the studies by name.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"MaxEpsilon = {MaxEpsilon}, MaxEpsilonPerStudy = {MaxEpsilonPerStudy}, Delta = {Delta}, RequireDp = {RequireDp}, RequireSecureAggregation = {RequireSecureAggregation}, ");
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"MaxLocalSteps = {MaxLocalSteps}, MaxAttemptsPerRound = {MaxAttemptsPerRound}, Studies = {(Studies is { Count: > 0 } s ? string.Join(", ", s.Order(StringComparer.Ordinal)) : "any")}");
+        return true;
+    }
 
     /// <summary>Whether an instruction without DP could still be within this policy (no ε limit is set).</summary>
     public bool HasEpsilonLimit => MaxEpsilon is not null || MaxEpsilonPerStudy is not null;

@@ -12,8 +12,9 @@ namespace FedHealth.Node.Policy;
 /// </summary>
 public static class SitePolicyCheck
 {
+    /// <param name="earlierAttempts">How often this round of this study was charged before (a replayed or resent round).</param>
     public static PolicyVerdict Assess(
-        NodePrivacyPolicy policy, FitInstruction instruction, int trainRows, RdpCurve studySpent, RdpCurve totalSpent, DateTimeOffset at)
+        NodePrivacyPolicy policy, FitInstruction instruction, int trainRows, RdpCurve studySpent, RdpCurve totalSpent, DateTimeOffset at, int earlierAttempts = 0)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(instruction);
@@ -21,6 +22,16 @@ public static class SitePolicyCheck
         ArgumentNullException.ThrowIfNull(totalSpent);
         var config = instruction.Config;
         var what = $"round {instruction.Round} of study {instruction.Study}";
+        if (policy.StudyRefusal(instruction.Study) is { } notOurs)
+        {
+            return Refuse(notOurs);
+        }
+
+        if (earlierAttempts >= policy.MaxAttemptsPerRound)
+        {
+            return Refuse($"{what} was already trained {earlierAttempts} times; this site trains a round at most {policy.MaxAttemptsPerRound} times (Node:Privacy:MaxAttemptsPerRound)");
+        }
+
         if (policy.RequireSecureAggregation && instruction.Secure is null)
         {
             return Refuse($"{what} asks for a plain round; this site requires secure aggregation (Node:Privacy:RequireSecureAggregation)");

@@ -22,8 +22,9 @@ public sealed class SitePrivacyGuard(NodePrivacyPolicy policy, ISitePrivacyLedge
         ArgumentNullException.ThrowIfNull(instruction);
         lock (_gate)
         {
+            var attempts = _ledger.Charges().Count(c => c.Study == instruction.Study && c.Round == instruction.Round);
             var verdict = SitePolicyCheck.Assess(
-                _policy, instruction, trainRows, _ledger.StudySpent(instruction.Study), _ledger.TotalSpent(), _clock.GetUtcNow());
+                _policy, instruction, trainRows, _ledger.StudySpent(instruction.Study), _ledger.TotalSpent(), _clock.GetUtcNow(), attempts);
             if (verdict.Charge is { } charge)
             {
                 _ledger.Charge(charge);

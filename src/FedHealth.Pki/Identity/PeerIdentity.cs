@@ -20,6 +20,13 @@ public sealed record PeerIdentity
 
     public string Uri => $"{UriPrefix}{Role.ToText()}:{Id}";
 
+    /// <summary>The one FedHealth identity a certificate speaks for; null with the reason when it has none, several or a malformed one.</summary>
+    public static PeerIdentity? Of(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate, out string problem)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return SubjectAlternativeNames.IdentityOf(certificate, out problem);
+    }
+
     /// <summary>Reads an identity URI; false for anything that is not exactly a FedHealth identity.</summary>
     public static bool TryParseUri(string? uri, out PeerIdentity? identity)
     {

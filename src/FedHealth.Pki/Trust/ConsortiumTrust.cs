@@ -130,6 +130,11 @@ public sealed class ConsortiumTrust : IDisposable
             return Reject(RejectionReason.WrongUsage, $"operator '{identity.Id}' holds a console certificate, which opens no protocol connection");
         }
 
+        if (_options.EnrolledRole is { } role && identity.Role != role)
+        {
+            return Reject(RejectionReason.NotEnrolled, $"{identity.Role.ToText()} '{identity.Id}' holds a {identity.Role.ToText()}'s certificate; only a {role.ToText()}'s is admitted here");
+        }
+
         if (_options.Enrolled is { } enrolled && !enrolled.Contains(identity.Id))
         {
             return Reject(RejectionReason.NotEnrolled, $"{identity.Role.ToText()} '{identity.Id}' is not enrolled");

@@ -12,6 +12,9 @@ public sealed record ConsortiumTrustOptions
     /// </summary>
     public IReadOnlySet<string>? Enrolled { get; init; }
 
+    /// <summary>The role every admitted peer must hold (a coordinator admits sites, a node the coordinator); null admits either.</summary>
+    public Identity.PeerRole? EnrolledRole { get; init; }
+
     /// <summary>Told, with a reason, whenever a changed CRL file is refused and the previous CRL kept (hook the host's logger here).</summary>
     public Action<string>? CrlRefused { get; init; }
 

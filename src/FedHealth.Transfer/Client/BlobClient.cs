@@ -172,7 +172,7 @@ public sealed class BlobClient
         BlobStatus.WrongOperation => "the ticket is for the other direction",
         BlobStatus.NotPermitted => "this client's certificate may not use the ticket",
         BlobStatus.LengthMismatch => "the length does not match the ticket's blob",
-        BlobStatus.Busy => "another upload to this ticket is in progress",
+        BlobStatus.Busy => "the server is busy: another upload to this ticket is in progress, or this client already holds its share of the server's connections",
         _ => status.ToString(),
     };
 }

@@ -13,8 +13,10 @@ namespace FedHealth.Transfer.Server;
 /// The coordinator's end of the blob channel: a TCP listener that speaks only mutually-authenticated
 /// TLS. It serves blobs it <see cref="Publish"/>ed and receives blobs it was told to
 /// <see cref="ExpectUpload"/>, each under its own ticket, to any number of clients at once (up to
-/// <see cref="BlobServerOptions.MaxConnections"/>). Disposing it closes every connection and fails
-/// every upload still awaited.
+/// <see cref="BlobServerOptions.MaxConnections"/> authenticated transfers, at most
+/// <see cref="BlobServerOptions.MaxConnectionsPerPeer"/> for one certificate). Handshakes hold no
+/// transfer slot and have a deadline of their own; a transfer below the minimum rate is dropped.
+/// Disposing it closes every connection and fails every upload still awaited.
 /// </summary>
 public sealed class BlobServer : IAsyncDisposable
 {
@@ -25,7 +27,7 @@ public sealed class BlobServer : IAsyncDisposable
     private readonly TicketRegistry _tickets;
     private readonly ServerCounters _counters = new();
     private readonly ServerConnection _connection;
-    private readonly SemaphoreSlim _slots;
+    private readonly ConnectionSlots _slots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<long, Task> _connections = new();
     private readonly ITimer _sweeper;
@@ -37,8 +39,8 @@ public sealed class BlobServer : IAsyncDisposable
     {
         _options = options;
         _tickets = new TicketRegistry(options.Time);
-        _slots = new SemaphoreSlim(options.MaxConnections, options.MaxConnections);
-        _connection = new ServerConnection(options, ServerTls(options), _tickets, _counters);
+        _slots = new ConnectionSlots(options.MaxConnections, options.MaxConnectionsPerPeer);
+        _connection = new ServerConnection(options, ServerTls(options), _tickets, _counters, _slots);
         _listener = new TcpListener(options.Address, options.Port);
         _listener.Start();
         EndPoint = (IPEndPoint)_listener.LocalEndpoint;
@@ -63,6 +65,9 @@ public sealed class BlobServer : IAsyncDisposable
 
         BlobFraming.ThrowIfInvalidChunkSize(options.ChunkSize, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnections, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnectionsPerPeer, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxPendingHandshakes, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MinBytesPerSecond, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxUploadBytes, nameof(options));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxUploadBytes, BlobFraming.MaxBlobLength, nameof(options));
         return new BlobServer(options);
@@ -153,15 +158,6 @@ public sealed class BlobServer : IAsyncDisposable
         var stopping = _stopping.Token;
         while (!stopping.IsCancellationRequested)
         {
-            try
-            {
-                await _slots.WaitAsync(stopping).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
             Socket socket;
             try
             {
@@ -169,7 +165,6 @@ public sealed class BlobServer : IAsyncDisposable
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
             {
-                _slots.Release();
                 if (stopping.IsCancellationRequested)
                 {
                     return;
@@ -185,17 +180,7 @@ public sealed class BlobServer : IAsyncDisposable
     private void Track(Socket socket, CancellationToken stopping)
     {
         var id = Interlocked.Increment(ref _connectionIds);
-        var task = Task.Run(async () =>
-        {
-            try
-            {
-                await _connection.ServeAsync(socket, stopping).ConfigureAwait(false);
-            }
-            finally
-            {
-                _slots.Release();
-            }
-        }, CancellationToken.None);
+        var task = Task.Run(() => _connection.ServeAsync(socket, stopping), CancellationToken.None);
         _connections[id] = task;
         task.ContinueWith(_ => _connections.TryRemove(id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }

@@ -8,36 +8,92 @@ using FedHealth.Transfer.Tls;
 namespace FedHealth.Transfer.Server;
 
 /// <summary>
-/// One accepted connection: the mutual-TLS handshake, one request, then either serving a published
-/// blob (GET) or receiving an expected one (PUT). Nothing is read past the request before the peer
-/// is authenticated, its ticket found, and the ticket found to be for that peer.
+/// One accepted connection: the mutual-TLS handshake (within its deadline, holding no transfer
+/// slot), a slot of the peer's own share, one request, then either serving a published blob (GET)
+/// or receiving an expected one (PUT) above the minimum rate. Nothing is read past the request
+/// before the peer is authenticated, its ticket found, and the ticket found to be for that peer.
 /// </summary>
-internal sealed class ServerConnection(BlobServerOptions options, SslServerAuthenticationOptions tls, TicketRegistry tickets, ServerCounters counters)
+internal sealed class ServerConnection(
+    BlobServerOptions options, SslServerAuthenticationOptions tls, TicketRegistry tickets, ServerCounters counters, ConnectionSlots slots)
 {
+    private readonly RateFloor _floor = new(options.MinBytesPerSecond, options.RateGracePeriod);
+    private int _handshakes;
+
     public async Task ServeAsync(Socket socket, CancellationToken stopping)
     {
+        if (Interlocked.Increment(ref _handshakes) > options.MaxPendingHandshakes)
+        {
+            Interlocked.Decrement(ref _handshakes);
+            counters.Busy();
+            socket.Dispose();
+            return;
+        }
+
         SocketTuning.Apply(socket, options.SocketBufferBytes);
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var tlsStream = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
         await using (tlsStream.ConfigureAwait(false))
         {
-            var peer = await AuthenticateAsync(tlsStream, watchdog).ConfigureAwait(false);
+            X509Certificate2? peer;
+            try
+            {
+                peer = await AuthenticateAsync(tlsStream, watchdog).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _handshakes);
+            }
+
             if (peer is null)
             {
                 counters.RejectedHandshake();
                 return;
             }
 
-            var stream = new IdleTimeoutStream(tlsStream, watchdog, options.IdleTimeout);
-            try
+            await TransferAsync(tlsStream, peer, watchdog).ConfigureAwait(false);
+        }
+    }
+
+    private async Task TransferAsync(SslStream tlsStream, X509Certificate2 peer, CancellationTokenSource watchdog)
+    {
+        // The handshake deadline no longer applies: the idle timeout and the rate floor do.
+        watchdog.CancelAfter(Timeout.InfiniteTimeSpan);
+        IDisposable? slot;
+        try
+        {
+            slot = await slots.EnterAsync(peer.Thumbprint, watchdog.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        var stream = new IdleTimeoutStream(tlsStream, watchdog, options.IdleTimeout, _floor);
+        try
+        {
+            if (slot is null)
             {
-                await HandleRequestAsync(stream, peer, watchdog.Token).ConfigureAwait(false);
+                // This certificate already holds its share of the slots: answer its request with Busy.
+                counters.Busy();
+                await stream.ReadExactlyAsync(new byte[BlobRequest.Size], watchdog.Token).ConfigureAwait(false);
+                await RefuseAsync(stream, BlobStatus.Busy, watchdog.Token).ConfigureAwait(false);
+                return;
             }
-            catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+
+            await HandleRequestAsync(stream, peer, watchdog.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // BlobTransferException is an IOException: corruption, a broken, stalled or trickling peer, or shutdown.
+            counters.FailedTransfer();
+            if (stream.FellBelowRate)
             {
-                // BlobTransferException is an IOException: corruption, a broken or stalled peer, or shutdown.
-                counters.FailedTransfer();
+                counters.SlowPeerDropped();
             }
+        }
+        finally
+        {
+            slot?.Dispose();
         }
     }
 

@@ -8,6 +8,8 @@ internal sealed class ServerCounters
     private long _completedFetches;
     private long _completedUploads;
     private long _failedTransfers;
+    private long _slowPeers;
+    private long _busy;
 
     public void RejectedHandshake() => Interlocked.Increment(ref _rejectedHandshakes);
 
@@ -19,10 +21,16 @@ internal sealed class ServerCounters
 
     public void FailedTransfer() => Interlocked.Increment(ref _failedTransfers);
 
+    public void SlowPeerDropped() => Interlocked.Increment(ref _slowPeers);
+
+    public void Busy() => Interlocked.Increment(ref _busy);
+
     public BlobServerCounters Snapshot() => new(
         Interlocked.Read(ref _rejectedHandshakes),
         Interlocked.Read(ref _refusedRequests),
         Interlocked.Read(ref _completedFetches),
         Interlocked.Read(ref _completedUploads),
-        Interlocked.Read(ref _failedTransfers));
+        Interlocked.Read(ref _failedTransfers),
+        Interlocked.Read(ref _slowPeers),
+        Interlocked.Read(ref _busy));
 }

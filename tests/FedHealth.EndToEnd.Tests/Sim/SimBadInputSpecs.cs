@@ -21,6 +21,10 @@ public sealed class SimBadInputSpecs
         { "zero rounds", ["--rounds", "0"], "--rounds" },
         { "negative learning rate", ["--lr", "-1"], "--lr" },
         { "a malformed partition", ["--data", "{csv}", "--label", "label", "--sites", "2", "--partition", "uniform"], "dirichlet:ALPHA" },
+        { "no sites", ["--sites", "0"], "--sites must be at least 1, not 0" },
+        { "a negative number of sites", ["--sites", "-3"], "--sites must be at least 1, not -3" },
+        { "a million sites", ["--sites", "1000000"], "more than a study may have" },
+        { "an output that is a file", ["--out", "{file}"], "is a file" },
         { "more sites than rows", ["--data", "{csv}", "--label", "label", "--sites", "50"], "50" },
         { "both local steps and epochs", ["--local-steps", "5", "--local-epochs", "1"], "not both" },
         { "an unknown split value", ["--data", "{csv:age,split,label\n50,train,0\n60,validate,1\n}", "--label", "label", "--split-column", "split"], "validate" },
@@ -40,6 +44,7 @@ public sealed class SimBadInputSpecs
     private static string Materialise(string arg) => arg switch
     {
         "{csv}" => FedHealthProcess.WriteCsv(Good),
+        "{file}" => FedHealthProcess.WriteCsv(Good),
         _ when arg.StartsWith("{csv:", StringComparison.Ordinal) => FedHealthProcess.WriteCsv(arg[5..^1]),
         _ => arg,
     };

@@ -265,6 +265,21 @@ public sealed class ConsortiumTrustSpecs
     }
 
     [Fact]
+    public void With_a_role_a_certificate_of_the_other_role_is_refused_even_under_an_enrolled_id()
+    {
+        using var authority = TestAuthority.Create();
+        using var site = TestAuthority.Presented(authority.Issue("site-a"));
+        using var posing = TestAuthority.Presented(authority.Issue("site-b", PeerRole.Coordinator));
+        using var trust = authority.Trust(new ConsortiumTrustOptions
+        {
+            CrlCheckInterval = TimeSpan.Zero, Enrolled = new HashSet<string> { "site-a", "site-b" }, EnrolledRole = PeerRole.Site,
+        });
+
+        Assert.True(trust.Verify(site, null, Now).IsAccepted);
+        AssertRejected(RejectionReason.NotEnrolled, trust.Verify(posing, null, Now));
+    }
+
+    [Fact]
     public void Loading_without_a_usable_CA_certificate_or_CRL_fails_with_the_reason()
     {
         using var authority = TestAuthority.Create();

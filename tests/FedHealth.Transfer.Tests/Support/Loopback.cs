@@ -31,13 +31,18 @@ public sealed class Loopback : IDisposable
     /// <summary>Same name as <see cref="Site"/>, issued by a CA the consortium does not trust.</summary>
     public X509Certificate2 Stranger { get; }
 
-    public BlobServer StartServer(TimeProvider? time = null, long maxUploadBytes = 1L << 30) => BlobServer.Start(new BlobServerOptions
+    public BlobServer StartServer(TimeProvider? time = null, long maxUploadBytes = 1L << 30) => StartServer(o => o with
     {
-        Certificate = Coordinator,
-        ValidateClient = _consortium.Validator,
         Time = time ?? TimeProvider.System,
         MaxUploadBytes = maxUploadBytes,
     });
+
+    /// <summary>A server with the consortium's certificate and trust, and options of the caller's choosing.</summary>
+    public BlobServer StartServer(Func<BlobServerOptions, BlobServerOptions> configure) => BlobServer.Start(configure(new BlobServerOptions
+    {
+        Certificate = Coordinator,
+        ValidateClient = _consortium.Validator,
+    }));
 
     public BlobClient ClientFor(X509Certificate2 certificate) => new(new BlobClientOptions
     {

@@ -56,7 +56,7 @@ internal static class CoordinatorRunner
 
         var study = plan.Options;
         var enrolled = config.Study.Sites.ToHashSet(StringComparer.Ordinal);
-        using var tls = ServiceTls.Load("Coordinator:Tls", config.Coordinator.Tls, enrolled);
+        using var tls = ServiceTls.Load("Coordinator:Tls", config.Coordinator.Tls, enrolled, OwnIdentity.Coordinator);
         StudyAnnouncement.Print(study);
 
         var bind = config.Coordinator.Bind;
@@ -68,7 +68,7 @@ internal static class CoordinatorRunner
             Verifier = new CertificateEnrolmentVerifier(tls.Trust),
             Transfer = new RoundTransfer(
                 new BlobModelPublisher(transfer, publicHost, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30)),
-                new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30))),
+                new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30), UploadLimit.ForModel(study.Model.ParameterCount))),
         };
         using var console = ServiceConsole.ForStudies("Coordinator:Console", config.Coordinator.Console, config.Coordinator.Tls, tls, new StudyBoard());
         using var host = await ServiceHost.StartAsync(

@@ -62,6 +62,16 @@ internal sealed class NodeConfig
             problems.Add($"Node:Privacy:MaxDelta must be in (0, 1) (got {privacy.MaxDelta.ToString(CultureInfo.InvariantCulture)}).");
         }
 
+        if (privacy.MaxAttemptsPerRound < 1)
+        {
+            problems.Add($"Node:Privacy:MaxAttemptsPerRound must be ≥ 1 (got {privacy.MaxAttemptsPerRound}).");
+        }
+
+        foreach (var study in privacy.Studies.Where(s => string.IsNullOrWhiteSpace(s) || s.Length > 128 || s.Any(char.IsControl)))
+        {
+            problems.Add($"Node:Privacy:Studies: an entry of {study?.Length ?? 0} characters is not a study id (1–128 printable characters).");
+        }
+
         if (Node.Training.MaxLocalSteps < 1)
         {
             problems.Add($"Node:Training:MaxLocalSteps must be ≥ 1 (got {Node.Training.MaxLocalSteps}).");
@@ -73,7 +83,11 @@ internal sealed class NodeConfig
     /// <summary>The site's policy as configured (validated by <see cref="Problems"/>).</summary>
     public NodePrivacyPolicy Policy() => new(
         Node.Privacy.MaxEpsilon, Node.Privacy.MaxEpsilonPerStudy, Node.Privacy.MaxDelta, Node.Privacy.RequireDp, Node.Privacy.RequireSecureAggregation,
-        Node.Training.MaxLocalSteps);
+        Node.Training.MaxLocalSteps)
+    {
+        Studies = Node.Privacy.Studies.Length == 0 ? null : Node.Privacy.Studies.ToHashSet(StringComparer.Ordinal),
+        MaxAttemptsPerRound = Node.Privacy.MaxAttemptsPerRound,
+    };
 
     /// <summary>The problems of <c>Node:Data</c> and <c>Schema</c> alone (what <c>data check</c> needs).</summary>
     public IReadOnlyList<string> DataProblems()

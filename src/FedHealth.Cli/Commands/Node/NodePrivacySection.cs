@@ -22,4 +22,10 @@ internal sealed class NodePrivacySection
 
     /// <summary>Refuse a plain round: the site's update is only ever sent masked.</summary>
     public bool RequireSecureAggregation { get; set; } = true;
+
+    /// <summary>The studies this site takes part in; instructions for any other are refused. Empty: any study.</summary>
+    public string[] Studies { get; set; } = [];
+
+    /// <summary>How often the same round of a study may be trained (each time charged); a replay beyond it is refused.</summary>
+    public int MaxAttemptsPerRound { get; set; } = NodePrivacyPolicy.DefaultMaxAttemptsPerRound;
 }

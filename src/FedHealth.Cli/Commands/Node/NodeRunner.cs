@@ -35,7 +35,7 @@ internal static class NodeRunner
         var ledger = NodeLedger.Open(node.State.Resolve(configPath));
 
         // The only peer a node talks to is the coordinator named in its configuration.
-        using var tls = ServiceTls.Load("Node:Tls", node.Tls, new HashSet<string>(StringComparer.Ordinal) { node.Coordinator.Id });
+        using var tls = ServiceTls.Load("Node:Tls", node.Tls, new HashSet<string>(StringComparer.Ordinal) { node.Coordinator.Id }, OwnIdentity.Site(site.Value));
         using var peerTrust = PeerTrust(node.Tls);
         using var signingKey = Ed25519SigningKey.Generate();
         var enrolment = CertificateEnrolment.Create(site, signingKey.PublicKey, tls.Certificate);
@@ -53,7 +53,7 @@ internal static class NodeRunner
         {
             Pooled = data,
             Identity = identity,
-            Transfer = new NodeTransfer(new BlobModelFetcher(client), new BlobMessageUploads(client, node.Transfer.ThresholdBytes)),
+            Transfer = new NodeTransfer(new BlobModelFetcher(client), new BlobMessageUploads(client, node.Transfer.ThresholdBytes)) { CoordinatorHost = node.Coordinator.Host },
             Guard = new SitePrivacyGuard(config.Policy(), ledger),
         };
         using var console = ServiceConsole.ForSite("Node:Console", node.Console, node.Tls, tls, new HospitalBoard(site, config.Policy(), ledger));

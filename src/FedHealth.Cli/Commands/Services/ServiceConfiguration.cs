@@ -56,11 +56,11 @@ internal static class ServiceConfiguration
         }
         catch (InvalidOperationException ex)
         {
-            throw new UserInputException($"configuration: {ex.Message}", ex);
+            throw new UserInputException(ShownText.Of($"configuration: {ex.Message}"), ex);
         }
     }
 
     /// <summary>One error listing every problem.</summary>
     private static UserInputException Refusal(IReadOnlyList<string> problems) =>
-        new("invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + p)));
+        new("invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => "  " + ShownText.Of(p))));
 }

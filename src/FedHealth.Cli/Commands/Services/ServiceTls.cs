@@ -29,8 +29,14 @@ internal sealed class ServiceTls : IDisposable
     public PeerCertificateValidator Validator { get; }
 
     /// <param name="admitted">The peer ids accepted on the connection (the study's sites, or the coordinator).</param>
-    public static ServiceTls Load(string key, TlsSection tls, IReadOnlySet<string> admitted)
+    /// <param name="own">Who the service's own certificate must name: the node's site id, or the coordinator role (any id).</param>
+    public static ServiceTls Load(string key, TlsSection tls, IReadOnlySet<string> admitted, OwnIdentity own)
     {
+        if (tls.PasswordFile is { } passwordFile)
+        {
+            OwnerOnly.Check($"{key}:PasswordFile", passwordFile);
+        }
+
         var password = tls.PasswordFile is { } file ? PasswordSource.FromFile(file) : PasswordSource.FromEnvironment(tls.PasswordEnv!);
         X509Certificate2 certificate;
         try
@@ -42,12 +48,19 @@ internal sealed class ServiceTls : IDisposable
             throw new UserInputException($"{key}:Certificate: {ex.Message}", ex);
         }
 
+        if (own.Problem(certificate) is { } problem)
+        {
+            certificate.Dispose();
+            throw new UserInputException($"{key}:Certificate: {problem}.");
+        }
+
         ConsortiumTrust trust;
         try
         {
             trust = ConsortiumTrust.Load(tls.CaCertificate!, tls.Crl!, new ConsortiumTrustOptions
             {
                 Enrolled = admitted,
+                EnrolledRole = own.PeerRole,
                 CrlRefused = reason => Log.Warning("The changed revocation list was refused; keeping the previous one: {Reason}", reason),
             });
         }

@@ -85,6 +85,11 @@ internal static class SimRunner
 
     internal static PreparedDataset LoadData(SimSettings settings)
     {
+        if (settings.Sites is { } sites && SimSizing.Check(sites, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes) is { } warning)
+        {
+            Terminal.Err.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+
         if (settings.IsSynthetic)
         {
             if (settings.Label is not null || settings.SiteColumn is not null || settings.SplitColumn is not null || settings.DirichletAlpha is not null)

@@ -19,7 +19,7 @@ public sealed class SitePrivacyGuardSpecs : IDisposable
         var threeRounds = SitePolicyCheck.Epsilon(SubsampledGaussianRdp.Curve(0.05, sigma, 3 * steps), 1e-5);
         var fourRounds = SitePolicyCheck.Epsilon(SubsampledGaussianRdp.Curve(0.05, sigma, 4 * steps), 1e-5);
         var limit = (threeRounds + fourRounds) / 2;
-        var guard = new SitePrivacyGuard(Strict with { MaxEpsilonPerStudy = limit, MaxEpsilon = null }, _ledger.Open());
+        var guard = new SitePrivacyGuard(Strict with { MaxEpsilonPerStudy = limit, MaxEpsilon = null, MaxAttemptsPerRound = 10 }, _ledger.Open());
 
         var refusals = Enumerable.Range(0, 5).Select(_ => guard.Admit(Fit(7, sigma, steps), 100)).ToList();
 
@@ -39,6 +39,32 @@ public sealed class SitePrivacyGuardSpecs : IDisposable
         var charges = _ledger.Open().Charges();
         Assert.Equal([3, 3], charges.Select(c => c.Round));
         Assert.Equal(charges[0].Cost.Add(charges[1].Cost), _ledger.Open().StudySpent(new("s1")));
+    }
+
+    [Fact]
+    public void The_same_round_replayed_five_times_is_trained_twice_and_then_refused_naming_the_setting()
+    {
+        var guard = new SitePrivacyGuard(Strict, _ledger.Open());
+
+        var refusals = Enumerable.Range(0, 5).Select(_ => guard.Admit(Fit(4), 100)).ToList();
+
+        Assert.Equal([true, true, false, false, false], refusals.Select(r => r is null));
+        Assert.Equal(2, _ledger.Open().Charges().Count(c => c.Round == 4));
+        Assert.Contains("was already trained 2 times", refusals[2], StringComparison.Ordinal);
+        Assert.Contains("Node:Privacy:MaxAttemptsPerRound", refusals[4], StringComparison.Ordinal);
+        Assert.Null(guard.Admit(Fit(5), 100));
+    }
+
+    [Fact]
+    public void An_instruction_for_a_study_the_site_is_not_in_is_refused_and_not_charged()
+    {
+        var guard = new SitePrivacyGuard(Strict with { Studies = new HashSet<string>(StringComparer.Ordinal) { "s1" } }, _ledger.Open());
+
+        var refusal = guard.Admit(Fit(1, study: "someone-elses"), 100);
+
+        Assert.Equal("study someone-elses is not one this site takes part in (Node:Privacy:Studies)", refusal);
+        Assert.Empty(_ledger.Open().Charges());
+        Assert.Null(guard.Admit(Fit(1), 100));
     }
 
     [Fact]
