@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using FedHealth.Coordinator.Audit;
 using FedHealth.Coordinator.Privacy;
 using FedHealth.Coordinator.Registry;
 using FedHealth.Coordinator.Rounds;
@@ -209,6 +210,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         (_metrics ??= new RoundMetricsRecorder(_options.Study.ToString()!)).RoundStarted(round);
         Context.Watch(_currentRound);
         _log.Info("Study {Study}: round {Round} of {Rounds} started with {Sites} connected sites", _options.Study, round, _options.Rounds, sites.Sites.Count);
+        CoordinatorAudit.RoundStarted(Context.System.EventStream, _options.Study, round, sites.Sites.Keys);
         Become(Running);
     }
 
@@ -229,6 +231,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private void Report(RoundRecord record)
     {
         _metrics?.RoundCommitted(record);
+        CoordinatorAudit.RoundCommitted(Context.System.EventStream, _options.Study, record);
         _listener.Tell(new RoundFinished(record, _options.Rounds) { Global = _progress.Global });
         if (_progress.AbortedInARow >= _options.MaxConsecutiveAbortedRounds)
         {
@@ -259,6 +262,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
             _log.Info("Study {Study} ended: {Status}", _options.Study, status);
         }
 
+        CoordinatorAudit.StudyFinished(Context.System.EventStream, _options.Study, status, reason);
         _listener.Tell(new StudyFinished(_progress.Result(status, reason, _statistics)));
         Become(Finished);
     }

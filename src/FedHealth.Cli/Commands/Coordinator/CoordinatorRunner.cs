@@ -4,6 +4,8 @@ using Akka.Hosting;
 using FedHealth.Cli.Commands.Services;
 using FedHealth.Cli.Commands.Sim;
 using FedHealth.Cli.Console;
+using FedHealth.Audit.Recording;
+using FedHealth.Coordinator.Audit;
 using FedHealth.Coordinator.Composition;
 using FedHealth.Coordinator.Hosting;
 using FedHealth.Coordinator.Reporting;
@@ -69,7 +71,13 @@ internal static class CoordinatorRunner
                 new BlobModelPublisher(transfer, publicHost, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30)),
                 new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30))),
         };
-        using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, config.Coordinator.Metrics, akka => akka.WithFedHealthCoordinator(options), cancellationToken).ConfigureAwait(false);
+        var reportConfig = StudyDescription.ReportConfig(config.Study, study);
+        reportConfig["study_sites"] = string.Join(",", config.Study.Sites);
+        var configHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(reportConfig.ToJsonString())));
+        using var audit = ServiceAudit.Open("Coordinator:Audit:Directory", config.Coordinator.Audit.Resolve(configPath), AuditEvent.Coordinator, tls.Certificate);
+        using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, config.Coordinator.Metrics, akka => audit.StartFirst(akka,
+                system => CoordinatorAudit.StudyCreated(system.EventStream, study.Study, configHash, study.Rounds, config.Study.Sites))
+            .WithFedHealthCoordinator(options), cancellationToken).ConfigureAwait(false);
 
         Terminal.Err.WriteLine($"coordinator listening on {TlsRemoting.Address(publicHost, bind.Port)} (mutual TLS); waiting for {study.MinAvailableSites} of {enrolled.Count} enrolled sites");
         StudyResult result;
@@ -85,11 +93,10 @@ internal static class CoordinatorRunner
         finally
         {
             Log.Information("Coordinator: TLS peers accepted {Accepted}; refused: {Refused}; transfer channel: {Transfer}", tls.Validator.Accepted, tls.RejectionSummary(), transfer.Counters);
+            await audit.FlushAsync().ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        var reportConfig = StudyDescription.ReportConfig(config.Study, study);
-        reportConfig["study_sites"] = string.Join(",", config.Study.Sites);
         var report = RunReport.Build(reportConfig, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         var path = ReportFile.Write(folder, report);

@@ -55,12 +55,13 @@ internal static class NodeRunner
             Transfer = new NodeTransfer(new BlobModelFetcher(client), new BlobMessageUploads(client, node.Transfer.ThresholdBytes)),
             Guard = new SitePrivacyGuard(config.Policy(), ledger),
         };
-        using var host = await ServiceHost.StartAsync("Node:Bind", bind, tls, config.Node.Metrics, akka => akka.WithFedHealthNode(options), cancellationToken).ConfigureAwait(false);
+        using var audit = ServiceAudit.Open("Node:State:Directory", node.State.Resolve(configPath), site.Value, tls.Certificate);
+        using var host = await ServiceHost.StartAsync("Node:Bind", bind, tls, config.Node.Metrics, akka => audit.StartFirst(akka).WithFedHealthNode(options), cancellationToken).ConfigureAwait(false);
 
         try
         {
             Terminal.Err.WriteLine($"site {site} connecting to {coordinator} (mutual TLS); stop with Ctrl-C");
-            Terminal.Err.WriteLine($"site {site}: {config.Policy()}; its own privacy ledger is {ledger.Path}");
+            Terminal.Err.WriteLine($"site {site}: {config.Policy()}; its own privacy ledger is {ledger.Path}; its audit trail {audit.Path}");
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -69,6 +70,7 @@ internal static class NodeRunner
         }
         finally
         {
+            await audit.FlushAsync().ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
