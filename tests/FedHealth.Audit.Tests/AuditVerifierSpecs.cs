@@ -140,4 +140,25 @@ public sealed class AuditVerifierSpecs
 
         Assert.StartsWith("line 1 ", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_second_writer_of_the_same_trail_is_refused_naming_the_directory()
+    {
+        using var fixture = new TrailFixture();
+        using var first = AuditTrail.Open(fixture.Directory, "site-1", certificate: null);
+
+        var error = Assert.Throws<IOException>(() => AuditTrail.Open(fixture.Directory, "site-1", certificate: null));
+
+        Assert.Contains(fixture.Directory, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trail_of_another_service_is_not_continued()
+    {
+        using var fixture = new TrailFixture();
+
+        var error = Assert.Throws<InvalidOperationException>(() => AuditTrail.Open(fixture.Directory, "site-2", certificate: null));
+
+        Assert.Contains("belongs to 'site-1'", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -86,6 +86,8 @@ public static class FederationConfigs
             ["Bind"] = Bind(port),
             ["Tls"] = Tls(tls),
             ["Data"] = data.ToJson(),
+            // Each site its own state (privacy ledger, audit trail), although the configurations share a folder.
+            ["State"] = new JsonObject { ["Directory"] = $"state/{siteId}" },
         };
         if (uploadThresholdBytes is { } threshold)
         {

@@ -16,15 +16,19 @@ namespace FedHealth.Audit.Chain;
 /// </summary>
 public sealed class AuditTrail : IDisposable
 {
+    public const string LockFileName = "audit.lock";
+
     private readonly SqliteAuditStore _store;
+    private readonly FileStream _lock;
     private readonly Ed25519SigningKey _key;
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
     private long _sequence;
     private string _head;
 
-    private AuditTrail(SqliteAuditStore store, Ed25519SigningKey key, string service, TimeProvider clock)
+    private AuditTrail(SqliteAuditStore store, Ed25519SigningKey key, string service, TimeProvider clock, FileStream writerLock)
     {
+        _lock = writerLock;
         _store = store;
         _key = key;
         _clock = clock;
@@ -41,8 +45,15 @@ public sealed class AuditTrail : IDisposable
     public static AuditTrail Open(string stateDirectory, string service, X509Certificate2? certificate, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(service);
+        var writerLock = WriterLock(stateDirectory);
         var key = AuditKeyFile.LoadOrCreate(stateDirectory);
-        var trail = new AuditTrail(SqliteAuditStore.InDirectory(stateDirectory), key, service, clock ?? TimeProvider.System);
+        var trail = new AuditTrail(SqliteAuditStore.InDirectory(stateDirectory), key, service, clock ?? TimeProvider.System, writerLock);
+        if (trail._sequence > 0 && trail._store.Entries()[0].Service != service)
+        {
+            trail.Dispose();
+            throw new InvalidOperationException($"The audit trail {trail.Path} belongs to '{trail._store.Entries()[0].Service}', not '{service}': each service needs its own state directory.");
+        }
+
         var data = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         data["audit_public_key"] = Convert.ToHexStringLower(key.PublicKey);
         if (certificate is not null)
@@ -72,5 +83,24 @@ public sealed class AuditTrail : IDisposable
         }
     }
 
-    public void Dispose() => _key.Dispose();
+    /// <summary>One writer per trail: a second service pointed at the same state directory is refused, naming it.</summary>
+    private static FileStream WriterLock(string stateDirectory)
+    {
+        Directory.CreateDirectory(stateDirectory);
+        var path = System.IO.Path.Combine(stateDirectory, LockFileName);
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new IOException($"the audit trail in {stateDirectory} is already open in another process (its lock {path} is held): each service needs its own state directory", ex);
+        }
+    }
+
+    public void Dispose()
+    {
+        _key.Dispose();
+        _lock.Dispose();
+    }
 }
