@@ -120,10 +120,12 @@ public sealed class NodeAgentActor : ReceiveActor
         }
         else if (instruction.Secure is null)
         {
+            _log.Info("Site {Site}: training {Study} round {Round}", _site, instruction.Study, instruction.Round);
             Fit(instruction);
         }
         else
         {
+            _log.Info("Site {Site}: training {Study} round {Round} (secure aggregation)", _site, instruction.Study, instruction.Round);
             FitSecurely(instruction);
         }
     }

@@ -49,7 +49,7 @@ internal static class AuditCompareCommand
         }
 
         Terminal.Out.Write(table);
-        Terminal.Out.WriteLine($"site {result.Site}, study {study}: {result.Matched.Count} messages sent and received byte for byte, " +
+        Terminal.Results.WriteLine($"site {result.Site}, study {study}: {result.Matched.Count} messages sent and received byte for byte, " +
             $"{result.Unconfirmed.Count} sent but not recorded by the coordinator, {result.Contradicted.Count} recorded by the coordinator but never sent; " +
             $"the site charged itself for {result.RoundsCharged} rounds (ε per round: {string.Join(", ", result.EpsilonPerRound)})");
         if (!result.Consistent)

@@ -42,7 +42,7 @@ internal static class AuditVerifyCommand
             return ExitCodes.RunFailed;
         }
 
-        Terminal.Out.WriteLine($"audit trail of {verdict.Service ?? "(empty)"} intact: {verdict.Entries} entries; signed by keys bound to {keys}" +
+        Terminal.Results.WriteLine($"audit trail of {verdict.Service ?? "(empty)"} intact: {verdict.Entries} entries; signed by keys bound to {keys}" +
             (authority is null ? " (certificates not checked against a CA: pass --ca)" : $" (issued by {authority.Subject})"));
         return ExitCodes.Success;
     }
