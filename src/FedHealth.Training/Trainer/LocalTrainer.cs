@@ -50,6 +50,9 @@ public sealed class LocalTrainer : ILocalTrainer
         TorchRuntime.EnsureInitialized();
     }
 
+    /// <summary>The longest one fit may run (a site's own limit on local work); null for no limit.</summary>
+    public TimeSpan? MaxFitTime { get; init; }
+
     public ModelWeights Initialize(ModelSpec model, long seed)
     {
         using var scope = NewDisposeScope();
@@ -72,6 +75,7 @@ public sealed class LocalTrainer : ILocalTrainer
         TrainerInputs.CheckConfig(config, train.Rows);
         var steps = config.StepsFor(train.Rows);
         using var lease = _shutdown.Enter();
+        var limit = new StepLimit(_shutdown.Stopping, MaxFitTime, steps);
 
         // The outer scope owns the data tensors; each step's scope frees the step's activations,
         // gradients' wrappers and loss as soon as the step is done.
@@ -84,8 +88,8 @@ public sealed class LocalTrainer : ILocalTrainer
         var labels = TensorFactory.LabelColumn(train.Labels);
         var proximal = ProximalTerm.AnchoredAt(module, config.ProximalMu);
         var trainLoss = config.RecordDp is { } dp
-            ? FitPrivately(module, optimizer, features, labels, steps, dp, proximal, _shutdown.Stopping)
-            : FitBatches(module, optimizer, features, labels, steps, config, proximal, _shutdown.Stopping);
+            ? FitPrivately(module, optimizer, features, labels, steps, dp, proximal, limit)
+            : FitBatches(module, optimizer, features, labels, steps, config, proximal, limit);
 
         return new FitOutcome(ModuleWeights.Read(module), train.Rows, trainLoss, steps);
     }
@@ -116,13 +120,13 @@ public sealed class LocalTrainer : ILocalTrainer
     /// <summary>Mini-batch training; returns the mean of the steps' batch losses.</summary>
     private static double FitBatches(
         BinaryClassifierModule module, optim.Optimizer optimizer, Tensor features, Tensor labels, int steps, FitConfig config, ProximalTerm? proximal,
-        CancellationToken stopping)
+        StepLimit limit)
     {
         var sampler = new BatchSampler(checked((int)features.shape[0]), config.BatchSize, Seeds.Derive(config.Seed, "shuffle"));
         double lossSum = 0;
         for (var step = 0; step < steps; step++)
         {
-            stopping.ThrowIfCancellationRequested();
+            limit.BeforeStep(step);
             using var stepScope = NewDisposeScope();
             var index = TensorFactory.Int64(sampler.Next());
             optimizer.zero_grad();
@@ -140,7 +144,7 @@ public sealed class LocalTrainer : ILocalTrainer
     /// <summary>DP-SGD; returns NaN for the loss, which it must not report.</summary>
     private double FitPrivately(
         BinaryClassifierModule module, optim.Optimizer optimizer, Tensor features, Tensor labels, int steps, DpSgdConfig dp, ProximalTerm? proximal,
-        CancellationToken stopping)
+        StepLimit limit)
     {
         var random = _privacyRandomness() ?? throw new InvalidOperationException("The privacy randomness factory returned null.");
         try
@@ -148,7 +152,7 @@ public sealed class LocalTrainer : ILocalTrainer
             var loop = new DpSgdLoop(module, optimizer, dp, random, proximal);
             for (var step = 0; step < steps; step++)
             {
-                stopping.ThrowIfCancellationRequested();
+                limit.BeforeStep(step);
                 loop.Step(features, labels);
             }
         }

@@ -17,10 +17,10 @@ public sealed class CleanShutdownSpecs
     [Fact]
     public async Task A_node_stopped_with_SIGTERM_while_it_trains_exits_0()
     {
-        // Far more local steps than a round could finish before the stop arrives.
-        var study = Study(rounds: 2, localSteps: 5_000_000);
+        // Far more local steps than a round could finish before the stop arrives (the wire allows up to 1,000,000).
+        var study = Study(rounds: 2, localSteps: 900_000);
         study["FitTimeoutSeconds"] = 600;
-        var sites = ThreeCenters().Select(s => s with { Training = new System.Text.Json.Nodes.JsonObject { ["MaxLocalSteps"] = 10_000_000 } }).ToList();
+        var sites = ThreeCenters().Select(s => s with { Training = new System.Text.Json.Nodes.JsonObject { ["MaxLocalSteps"] = 1_000_000 } }).ToList();
         await using var federation = LocalFederation.Prepare(Spec(sites, study));
         await federation.StartAsync();
         await federation.WaitForLineAsync(l => l.SiteId == "0" && l.Text.Contains("training heart-processes round 1", StringComparison.Ordinal), LineTimeout);
@@ -43,7 +43,7 @@ public sealed class CleanShutdownSpecs
             WorkingDirectory = Path.GetTempPath(),
         };
         start.Environment["FEDHEALTH_LOG_LEVEL"] = "Information";
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "fedhealth.dll"), "sim", "--rounds", "2", "--local-steps", "5000000", "--dp", "off",
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "fedhealth.dll"), "sim", "--rounds", "2", "--local-steps", "900000", "--dp", "off",
                      "--out", Path.Combine(Support.FedHealthProcess.TempFolder(), "run") })
         {
             start.ArgumentList.Add(arg);

@@ -48,7 +48,7 @@ internal static class NodeRunner
         var bind = node.Bind;
         var client = ServiceTransfer.Client(tls);
         var coordinator = TlsRemoting.Address(node.Coordinator.Host!, node.Coordinator.Port);
-        var options = new NodeOptions(new LocalTrainer(), $"{coordinator}/user/{CoordinatorActors.RegistryName}")
+        var options = new NodeOptions(new LocalTrainer { MaxFitTime = TimeSpan.FromSeconds(node.Training.MaxLocalTimeSeconds) }, $"{coordinator}/user/{CoordinatorActors.RegistryName}")
         {
             Pooled = data,
             Identity = identity,
