@@ -36,6 +36,7 @@ try
         FedHealth.Cli.Commands.Certs.CertsCommand.Create(),
         FedHealth.Cli.Commands.Models.ModelsCommand.Create(),
         FedHealth.Cli.Commands.Audit.AuditCommand.Create(),
+        FedHealth.Cli.Commands.Coordinator.StudyAddSiteCommand.Create(),
     };
     var parse = root.Parse(args);
     if (parse.Errors.Count > 0)

@@ -56,8 +56,12 @@ internal static class CoordinatorRunner
         }
 
         var study = plan.Options;
-        var enrolled = config.Study.Sites.ToHashSet(StringComparer.Ordinal);
+        // Study:Sites plus the sites added while it runs (fedhealth study add-site), re-read when the signed file changes.
+        var configured = config.Study.Sites.ToHashSet(StringComparer.Ordinal);
+        System.Security.Cryptography.X509Certificates.X509Certificate2? own = null;
+        var enrolled = new EnrolledSites(configured, AddedSites.PathIn(config.Coordinator.Audit.Resolve(configPath)), () => own);
         using var tls = ServiceTls.Load("Coordinator:Tls", config.Coordinator.Tls, enrolled);
+        own = tls.Certificate;
         StudyAnnouncement.Print(study);
 
         var bind = config.Coordinator.Bind;
