@@ -35,6 +35,8 @@ try
         FedHealth.Cli.Commands.Node.NodeCommand.Create(),
         FedHealth.Cli.Commands.Certs.CertsCommand.Create(),
         FedHealth.Cli.Commands.Models.ModelsCommand.Create(),
+        FedHealth.Cli.Commands.Audit.AuditCommand.Create(),
+        FedHealth.Cli.Commands.Coordinator.StudyAddSiteCommand.Create(),
     };
     FedHealth.Cli.Commands.Services.ServiceHelp.Apply(root);
     var parse = root.Parse(args);
@@ -50,9 +52,17 @@ try
         return ExitCodes.BadInput;
     }
 
-    return await parse.InvokeAsync().ConfigureAwait(false);
+    // A stop request (SIGTERM, Ctrl-C) cancels the command; it gets time to end its rounds' work cleanly.
+    return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(40) }).ConfigureAwait(false);
 }
 finally
 {
+    // Asked to stop (SIGTERM, Ctrl-C) during local training: the fits end at their next step and
+    // free their TorchSharp state before the process exits, which would otherwise crash in libtorch.
+    if (!FedHealth.Training.Trainer.TrainingShutdown.Process.Stop(TimeSpan.FromSeconds(30)))
+    {
+        Log.Warning("Local training did not stop within 30 s; exiting anyway");
+    }
+
     await Log.CloseAndFlushAsync().ConfigureAwait(false);
 }

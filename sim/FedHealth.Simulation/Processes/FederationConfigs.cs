@@ -66,7 +66,7 @@ public static class FederationConfigs
     /// <param name="uploadThresholdBytes">From which size the node uploads its replies over the transfer channel; null keeps the node's default.</param>
     public static JsonObject Node(
         string siteId, int coordinatorPort, int port, TlsFiles tls, SiteDataSource data, FederationSchema schema, long? uploadThresholdBytes = null,
-        JsonObject? privacy = null)
+        JsonObject? privacy = null, JsonObject? training = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(siteId);
         ArgumentNullException.ThrowIfNull(tls);
@@ -86,6 +86,8 @@ public static class FederationConfigs
             ["Bind"] = Bind(port),
             ["Tls"] = Tls(tls),
             ["Data"] = data.ToJson(),
+            // Each site its own state (privacy ledger, audit trail), although the configurations share a folder.
+            ["State"] = new JsonObject { ["Directory"] = $"state/{siteId}" },
         };
         if (uploadThresholdBytes is { } threshold)
         {
@@ -95,6 +97,11 @@ public static class FederationConfigs
         if (privacy is not null)
         {
             node["Privacy"] = privacy;
+        }
+
+        if (training is not null)
+        {
+            node["Training"] = training.DeepClone();
         }
 
         return new JsonObject

@@ -4,4 +4,7 @@ namespace FedHealth.Simulation.Processes;
 public sealed record FederationSite(string Id, SiteDataSource Data)
 {
     public SiteCertificate Certificate { get; init; } = SiteCertificate.Valid;
+
+    /// <summary>The site's own <c>Node:Training</c> section (e.g. <c>MaxLocalSteps</c>); null keeps the node's defaults.</summary>
+    public System.Text.Json.Nodes.JsonObject? Training { get; init; }
 }

@@ -245,6 +245,19 @@ public sealed class LocalFederation : IAsyncDisposable
         node.Kill();
     }
 
+    /// <summary>Asks the site's node to stop (SIGTERM, as an operator would), gives it <paramref name="grace"/>, and returns its exit code (null if it had to be killed).</summary>
+    public async Task<int?> StopNodeAsync(string siteId, TimeSpan grace)
+    {
+        FederationProcess? node;
+        lock (_gate)
+        {
+            node = _nodes.TryGetValue(siteId, out var running) ? running : throw UnknownSite(siteId);
+        }
+
+        await node.StopAsync(grace).ConfigureAwait(false);
+        return node.ExitCode;
+    }
+
     /// <summary>Starts the site's node again (killing it first if it still runs), on a fresh port, with the same certificate and data.</summary>
     public async Task RestartNodeAsync(string siteId, CancellationToken cancellationToken = default)
     {
@@ -409,7 +422,7 @@ public sealed class LocalFederation : IAsyncDisposable
     {
         var site = Spec.Sites[IndexOf(siteId)];
         FederationConfigs.Write(NodeConfigPath(siteId), FederationConfigs.Node(
-            site.Id, CoordinatorPort, NodePort(siteId), Pki.Sites[site.Id], site.Data, Spec.Schema, Spec.Options.ModelTransferThresholdBytes, NodePrivacy()));
+            site.Id, CoordinatorPort, NodePort(siteId), Pki.Sites[site.Id], site.Data, Spec.Schema, Spec.Options.ModelTransferThresholdBytes, NodePrivacy(), site.Training));
     }
 
     /// <summary>

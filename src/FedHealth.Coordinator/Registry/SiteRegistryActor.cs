@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Akka.Actor;
 using Akka.Event;
+using FedHealth.Coordinator.Audit;
 using FedHealth.Core.Enrolment;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
@@ -132,6 +133,7 @@ public sealed class SiteRegistryActor : ReceiveActor
         else if (!_sites.ContainsKey(site))
         {
             _log.Info("Site {Site} registered", site);
+            CoordinatorAudit.SiteRegistered(Context.System.EventStream, site);
         }
 
         if (enrolment is not null)
@@ -147,6 +149,7 @@ public sealed class SiteRegistryActor : ReceiveActor
     private void Refuse(SiteId site, string reason)
     {
         _log.Warning("Refused registration of site {Site} from {Sender}: {Reason}", site, Sender.Path, reason);
+        CoordinatorAudit.SiteRefused(Context.System.EventStream, site, reason);
         Sender.Tell(new RegistrationRefused(site, reason));
     }
 
@@ -164,6 +167,7 @@ public sealed class SiteRegistryActor : ReceiveActor
                 if (_verifier.Refusal(enrolment) is { } refusal)
                 {
                     _log.Warning("Site {Site} is no longer admitted and is not sampled again: {Reason}", site, refusal);
+                    CoordinatorAudit.SiteRevoked(Context.System.EventStream, site, refusal);
                     if (_sites.TryGetValue(site, out var node))
                     {
                         Context.Unwatch(node);

@@ -30,7 +30,7 @@ public sealed class SecureSumActor : ReceiveActor, IWithTimers
     public SecureSumActor(SecureSumRequest request)
     {
         _request = request;
-        _senders = new SenderGuard(request.Sites, _log, request.Name);
+        _senders = new SenderGuard(request.Sites, _log, request.Name, Context.System.EventStream);
         Receive<ISiteMessage>(m => !_senders.Admits(m, Sender), m => _senders.Refuse(m, Sender));
         Receive<SecAggAdvertiseKeys>(OnProtocolMessage);
         Receive<SecAggShareKeys>(OnProtocolMessage);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
+using FedHealth.Coordinator.Audit;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
 
@@ -11,16 +12,30 @@ namespace FedHealth.Coordinator.Senders;
 /// is logged once with the claimed and the real sender, and counted, so a flood writes one line;
 /// the list goes into the session's record. A refused message never reaches the protocol state.
 /// </summary>
-public sealed class SenderGuard(SiteSenders senders, ILoggingAdapter log, string session)
+/// <param name="audit">Where each admitted message is published for the coordinator's audit trail; null records nothing.</param>
+public sealed class SenderGuard(SiteSenders senders, ILoggingAdapter log, string session, EventStream? audit = null)
 {
     private readonly Dictionary<(SiteId Claimed, string Real, string Type), int> _refused = [];
 
-    public SenderGuard(ImmutableSortedDictionary<SiteId, IActorRef> sites, ILoggingAdapter log, string session)
-        : this(new SiteSenders(sites), log, session)
+    public SenderGuard(ImmutableSortedDictionary<SiteId, IActorRef> sites, ILoggingAdapter log, string session, EventStream? audit = null)
+        : this(new SiteSenders(sites), log, session, audit)
     {
     }
 
-    public bool Admits(ISiteMessage message, IActorRef sender) => senders.IsFromClaimedSite(message, sender);
+    public bool Admits(ISiteMessage message, IActorRef sender)
+    {
+        if (!senders.IsFromClaimedSite(message, sender))
+        {
+            return false;
+        }
+
+        if (audit is not null)
+        {
+            CoordinatorAudit.MessageReceived(audit, message);
+        }
+
+        return true;
+    }
 
     public void Refuse(ISiteMessage message, IActorRef sender)
     {

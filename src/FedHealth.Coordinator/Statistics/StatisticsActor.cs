@@ -38,7 +38,7 @@ public sealed class StatisticsActor : ReceiveActor, IWithTimers
     public StatisticsActor(StatisticsPlan plan)
     {
         _plan = plan;
-        _senders = new SenderGuard(plan.Sites, _log, $"Statistics session {plan.Session}");
+        _senders = new SenderGuard(plan.Sites, _log, $"Statistics session {plan.Session}", Context.System.EventStream);
         Become(Summing);
     }
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using FedHealth.Coordinator.Audit;
 using FedHealth.Coordinator.Privacy;
 using FedHealth.Coordinator.Registry;
 using FedHealth.Coordinator.Rounds;
@@ -211,6 +212,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
         Context.Watch(_currentRound);
         Context.System.EventStream.Publish(new RoundStarted(_options.Study, round, _options.Rounds, [.. sites.Sites.Keys], DateTimeOffset.UtcNow));
         _log.Info("Study {Study}: round {Round} of {Rounds} started with {Sites} connected sites", _options.Study, round, _options.Rounds, sites.Sites.Count);
+        CoordinatorAudit.RoundStarted(Context.System.EventStream, _options.Study, round, sites.Sites.Keys);
         Become(Running);
     }
 
@@ -231,6 +233,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
     private void Report(RoundRecord record)
     {
         _metrics?.RoundCommitted(record);
+        CoordinatorAudit.RoundCommitted(Context.System.EventStream, _options.Study, record);
         _listener.Tell(new RoundFinished(record, _options.Rounds) { Global = _progress.Global });
         Context.System.EventStream.Publish(new RoundCommitted(_options.Study, record, _options.Rounds, DateTimeOffset.UtcNow));
         if (_progress.AbortedInARow >= _options.MaxConsecutiveAbortedRounds)
@@ -262,6 +265,7 @@ public sealed class StudyActor : ReceiveActor, IWithTimers
             _log.Info("Study {Study} ended: {Status}", _options.Study, status);
         }
 
+        CoordinatorAudit.StudyFinished(Context.System.EventStream, _options.Study, status, reason);
         var result = _progress.Result(status, reason, _statistics);
         _listener.Tell(new StudyFinished(result));
         Context.System.EventStream.Publish(new StudyFinished(result));

@@ -8,6 +8,7 @@ using FedHealth.Core.Protocol.SecureAggregation;
 using FedHealth.Core.Protocol.Statistics;
 using FedHealth.Core.Training;
 using FedHealth.Node.Agent.Registration;
+using FedHealth.Node.Audit;
 using FedHealth.Node.Agent.Replies;
 using FedHealth.Node.Agent.Sessions;
 using FedHealth.Node.Policy;
@@ -34,6 +35,7 @@ public sealed class NodeAgentActor : ReceiveActor
     private readonly SimulatedDropout _dropout;
     private readonly NodeTransfer? _transfer;
     private readonly ReplyChannel _replies;
+    private readonly NodeAudit _audit;
     private readonly SitePrivacyGuard? _guard;
     private readonly Dictionary<(StudyId Study, int Round), IActorRef> _secure = [];
     private readonly IActorRef _registration;
@@ -52,7 +54,8 @@ public sealed class NodeAgentActor : ReceiveActor
         _identity = identity;
         _dropout = dropout;
         _transfer = transfer;
-        _replies = new ReplyChannel(_site, transfer?.Uploads, _log);
+        _audit = new NodeAudit(_site, Context.System.EventStream);
+        _replies = new ReplyChannel(_site, transfer?.Uploads, _log, _audit);
         _registration = Context.ActorOf(RegistrationActor.Props(_site, registry, identity?.Enrolment, identity?.AnswerChallenge), "registration");
 
         Receive<SiteRegistered>(m => _registration.Forward(m));
@@ -111,27 +114,63 @@ public sealed class NodeAgentActor : ReceiveActor
     {
         if (instruction.Secure is not null && _identity is null)
         {
-            Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, _site, "this site has no secure-aggregation identity"));
+            Answer(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, _site, "this site has no secure-aggregation identity"));
         }
         else if (Refusal(instruction, instruction.Model, instruction.Weights, instruction.WeightsOffer) is { } refused)
         {
             Refuse(instruction, ProtocolStage.Fit, refused);
         }
-        else if (_guard?.Admit(instruction, _data!.Train.Rows) is { } refusal)
+        else if (Guard(instruction) is { } refusal)
         {
             _log.Warning("Site {Site}: refused {Study} round {Round}: {Reason}", _site, instruction.Study, instruction.Round, refusal);
-            var refused = new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, _site, $"refused by the site's privacy policy: {refusal}");
-            Sender.Tell(refused);
-            Context.System.EventStream.Publish(new SiteMessageSent(_site, refused, DateTimeOffset.UtcNow));
+            _audit.Refused(instruction, refusal);
+            Answer(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Fit, _site, $"refused by the site's privacy policy: {refusal}"));
         }
         else if (instruction.Secure is null)
         {
+            _log.Info("Site {Site}: training {Study} round {Round}", _site, instruction.Study, instruction.Round);
             Fit(instruction);
         }
         else
         {
+            _log.Info("Site {Site}: training {Study} round {Round} (secure aggregation)", _site, instruction.Study, instruction.Round);
             FitSecurely(instruction);
         }
+    }
+
+    /// <summary>The site's policy on an instruction: null when it may train (and its cost is charged and audited), else the refusal.</summary>
+    private string? Guard(FitInstruction instruction)
+    {
+        if (_guard?.Decide(instruction, _data!.Train.Rows) is not { } verdict)
+        {
+            return null;
+        }
+
+        if (verdict.Charge is { } charge)
+        {
+            _audit.Charged(charge);
+        }
+
+        return verdict.Refusal;
+    }
+
+    /// <summary>A reply straight from the agent (a refusal, a failure, a confirmation), on the audit trail like every other.</summary>
+    private void Answer(IRoundMessage reply)
+    {
+        _audit.Sent(reply);
+        Sender.Tell(reply);
+        Context.System.EventStream.Publish(new SiteMessageSent(_site, reply, DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>Every protocol message from the coordinator goes on the site's audit trail as it arrives.</summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        if (message is IProtocolMessage protocol)
+        {
+            _audit.Received(protocol);
+        }
+
+        return base.AroundReceive(receive, message);
     }
 
     private void Fit(FitInstruction instruction)
@@ -209,7 +248,7 @@ public sealed class NodeAgentActor : ReceiveActor
 
         if (refusal is not null)
         {
-            Sender.Tell(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Statistics, _site, refusal));
+            Answer(new StageFailed(instruction.Study, instruction.Round, ProtocolStage.Statistics, _site, refusal));
             return;
         }
 
@@ -220,7 +259,7 @@ public sealed class NodeAgentActor : ReceiveActor
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
         {
-            Sender.Tell(SessionFailure.Of(instruction, ProtocolStage.Statistics, _site, ex, _log));
+            Answer(SessionFailure.Of(instruction, ProtocolStage.Statistics, _site, ex, _log));
             return;
         }
 
@@ -281,11 +320,11 @@ public sealed class NodeAgentActor : ReceiveActor
         {
             _data = _pooled.Prepare(pooled.Sum, pooled.ModulusBits);
             _log.Info("Site {Site}: prepared its rows with statistics pooled over {Count} sites", _site, pooled.Contributors);
-            Sender.Tell(new StatisticsApplied(pooled.Study, pooled.Round, _site));
+            Answer(new StatisticsApplied(pooled.Study, pooled.Round, _site));
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or OverflowException)
         {
-            Sender.Tell(SessionFailure.Of(pooled, ProtocolStage.Statistics, _site, ex, _log));
+            Answer(SessionFailure.Of(pooled, ProtocolStage.Statistics, _site, ex, _log));
         }
     }
 
@@ -299,11 +338,11 @@ public sealed class NodeAgentActor : ReceiveActor
     private void Refuse(IRoundMessage instruction, ProtocolStage stage, string reason)
     {
         _log.Warning("Site {Site}: refused {Study} round {Round}: {Reason}", _site, instruction.Study, instruction.Round, reason);
-        Sender.Tell(new StageFailed(instruction.Study, instruction.Round, stage, _site, $"refused by the site: {reason}"));
+        Answer(new StageFailed(instruction.Study, instruction.Round, stage, _site, $"refused by the site: {reason}"));
     }
 
     private void NotPrepared(IRoundMessage instruction, ProtocolStage stage) =>
-        Sender.Tell(new StageFailed(instruction.Study, instruction.Round, stage, _site, "this site has not received the pooled feature statistics yet"));
+        Answer(new StageFailed(instruction.Study, instruction.Round, stage, _site, "this site has not received the pooled feature statistics yet"));
 
     /// <summary>Unique per session, readable in logs: <c>fit-3-17</c> (round 3, the agent's 17th session).</summary>
     private string SessionName(string kind, IRoundMessage instruction) => $"{kind}-{instruction.Round}-{++_sessions}";

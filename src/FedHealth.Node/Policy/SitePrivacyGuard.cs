@@ -17,7 +17,10 @@ public sealed class SitePrivacyGuard(NodePrivacyPolicy policy, ISitePrivacyLedge
     public NodePrivacyPolicy Policy => _policy;
 
     /// <summary>Null when the site may train (and the round is charged); otherwise the reason, with the numbers.</summary>
-    public string? Admit(FitInstruction instruction, int trainRows)
+    public string? Admit(FitInstruction instruction, int trainRows) => Decide(instruction, trainRows).Refusal;
+
+    /// <summary>The policy's verdict on an instruction; an allowed one is already charged to the ledger (its <see cref="PolicyVerdict.Charge"/>).</summary>
+    public PolicyVerdict Decide(FitInstruction instruction, int trainRows)
     {
         ArgumentNullException.ThrowIfNull(instruction);
         lock (_gate)
@@ -30,7 +33,7 @@ public sealed class SitePrivacyGuard(NodePrivacyPolicy policy, ISitePrivacyLedge
                 _ledger.Charge(charge);
             }
 
-            return verdict.Refusal;
+            return verdict;
         }
     }
 }

@@ -26,6 +26,7 @@ namespace FedHealth.Training.Trainer;
 public sealed class LocalTrainer : ILocalTrainer
 {
     private readonly Func<IRandomSource> _privacyRandomness;
+    private readonly TrainingShutdown _shutdown;
 
     /// <summary>A trainer whose DP-SGD randomness comes from the OS CSPRNG (<see cref="OsRandomSource"/>).</summary>
     public LocalTrainer()
@@ -40,12 +41,17 @@ public sealed class LocalTrainer : ILocalTrainer
     /// never share one. It must be a CSPRNG. Production keeps the OS default; a
     /// <see cref="SeededRandomSource"/> here makes DP fits reproducible, for tests only.
     /// </param>
-    public LocalTrainer(Func<IRandomSource> privacyRandomness)
+    /// <param name="shutdown">Stops fits at a step boundary when the process stops; <see cref="TrainingShutdown.Process"/> by default.</param>
+    public LocalTrainer(Func<IRandomSource> privacyRandomness, TrainingShutdown? shutdown = null)
     {
         ArgumentNullException.ThrowIfNull(privacyRandomness);
         _privacyRandomness = privacyRandomness;
+        _shutdown = shutdown ?? TrainingShutdown.Process;
         TorchRuntime.EnsureInitialized();
     }
+
+    /// <summary>The longest one fit may run (a site's own limit on local work); null for no limit.</summary>
+    public TimeSpan? MaxFitTime { get; init; }
 
     public ModelWeights Initialize(ModelSpec model, long seed)
     {
@@ -68,6 +74,8 @@ public sealed class LocalTrainer : ILocalTrainer
         TrainerInputs.CheckRows(model, train, nameof(train), allowEmpty: false);
         TrainerInputs.CheckConfig(config, train.Rows);
         var steps = config.StepsFor(train.Rows);
+        using var lease = _shutdown.Enter();
+        var limit = new StepLimit(_shutdown.Stopping, MaxFitTime, steps);
 
         // The outer scope owns the data tensors; each step's scope frees the step's activations,
         // gradients' wrappers and loss as soon as the step is done.
@@ -80,8 +88,8 @@ public sealed class LocalTrainer : ILocalTrainer
         var labels = TensorFactory.LabelColumn(train.Labels);
         var proximal = ProximalTerm.AnchoredAt(module, config.ProximalMu);
         var trainLoss = config.RecordDp is { } dp
-            ? FitPrivately(module, optimizer, features, labels, steps, dp, proximal)
-            : FitBatches(module, optimizer, features, labels, steps, config, proximal);
+            ? FitPrivately(module, optimizer, features, labels, steps, dp, proximal, limit)
+            : FitBatches(module, optimizer, features, labels, steps, config, proximal, limit);
 
         return new FitOutcome(ModuleWeights.Read(module), train.Rows, trainLoss, steps);
     }
@@ -95,6 +103,7 @@ public sealed class LocalTrainer : ILocalTrainer
         }
 
         float[] logits;
+        using (_shutdown.Enter())
         using (no_grad())
         using (NewDisposeScope())
         {
@@ -110,12 +119,14 @@ public sealed class LocalTrainer : ILocalTrainer
 
     /// <summary>Mini-batch training; returns the mean of the steps' batch losses.</summary>
     private static double FitBatches(
-        BinaryClassifierModule module, optim.Optimizer optimizer, Tensor features, Tensor labels, int steps, FitConfig config, ProximalTerm? proximal)
+        BinaryClassifierModule module, optim.Optimizer optimizer, Tensor features, Tensor labels, int steps, FitConfig config, ProximalTerm? proximal,
+        StepLimit limit)
     {
         var sampler = new BatchSampler(checked((int)features.shape[0]), config.BatchSize, Seeds.Derive(config.Seed, "shuffle"));
         double lossSum = 0;
         for (var step = 0; step < steps; step++)
         {
+            limit.BeforeStep(step);
             using var stepScope = NewDisposeScope();
             var index = TensorFactory.Int64(sampler.Next());
             optimizer.zero_grad();
@@ -132,7 +143,8 @@ public sealed class LocalTrainer : ILocalTrainer
 
     /// <summary>DP-SGD; returns NaN for the loss, which it must not report.</summary>
     private double FitPrivately(
-        BinaryClassifierModule module, optim.Optimizer optimizer, Tensor features, Tensor labels, int steps, DpSgdConfig dp, ProximalTerm? proximal)
+        BinaryClassifierModule module, optim.Optimizer optimizer, Tensor features, Tensor labels, int steps, DpSgdConfig dp, ProximalTerm? proximal,
+        StepLimit limit)
     {
         var random = _privacyRandomness() ?? throw new InvalidOperationException("The privacy randomness factory returned null.");
         try
@@ -140,6 +152,7 @@ public sealed class LocalTrainer : ILocalTrainer
             var loop = new DpSgdLoop(module, optimizer, dp, random, proximal);
             for (var step = 0; step < steps; step++)
             {
+                limit.BeforeStep(step);
                 loop.Step(features, labels);
             }
         }

@@ -4,6 +4,8 @@ using Akka.Hosting;
 using FedHealth.Cli.Commands.Services;
 using FedHealth.Cli.Commands.Sim;
 using FedHealth.Cli.Console;
+using FedHealth.Audit.Recording;
+using FedHealth.Coordinator.Audit;
 using FedHealth.Coordinator.Composition;
 using FedHealth.Coordinator.Hosting;
 using FedHealth.Coordinator.Reporting;
@@ -55,8 +57,12 @@ internal static class CoordinatorRunner
         }
 
         var study = plan.Options;
-        var enrolled = config.Study.Sites.ToHashSet(StringComparer.Ordinal);
+        // Study:Sites plus the sites added while it runs (fedhealth study add-site), re-read when the signed file changes.
+        var configured = config.Study.Sites.ToHashSet(StringComparer.Ordinal);
+        System.Security.Cryptography.X509Certificates.X509Certificate2? own = null;
+        var enrolled = new EnrolledSites(configured, AddedSites.PathIn(config.Coordinator.Audit.Resolve(configPath)), () => own);
         using var tls = ServiceTls.Load("Coordinator:Tls", config.Coordinator.Tls, enrolled, OwnIdentity.Coordinator);
+        own = tls.Certificate;
         StudyAnnouncement.Print(study);
 
         var bind = config.Coordinator.Bind;
@@ -70,9 +76,14 @@ internal static class CoordinatorRunner
                 new BlobModelPublisher(transfer, publicHost, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30)),
                 new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30), UploadLimit.ForModel(study.Model.ParameterCount))),
         };
+        var reportConfig = StudyDescription.ReportConfig(config.Study, study);
+        reportConfig["study_sites"] = string.Join(",", config.Study.Sites);
+        var configHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(reportConfig.ToJsonString())));
+        using var audit = ServiceAudit.Open("Coordinator:Audit:Directory", config.Coordinator.Audit.Resolve(configPath), AuditEvent.Coordinator, tls.Certificate);
         using var console = ServiceConsole.ForStudies("Coordinator:Console", config.Coordinator.Console, config.Coordinator.Tls, tls, new StudyBoard());
-        using var host = await ServiceHost.StartAsync(
-            "Coordinator:Bind", bind, tls, config.Coordinator.Metrics, akka => akka.WithFedHealthCoordinator(options), cancellationToken, console).ConfigureAwait(false);
+        using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, config.Coordinator.Metrics, akka => audit.StartFirst(akka,
+                system => CoordinatorAudit.StudyCreated(system.EventStream, study.Study, configHash, study.Rounds, config.Study.Sites))
+            .WithFedHealthCoordinator(options), cancellationToken, console).ConfigureAwait(false);
         if (console is not null)
         {
             Terminal.Err.WriteLine($"console: {console.Listener.Address.Url}/");
@@ -92,11 +103,10 @@ internal static class CoordinatorRunner
         finally
         {
             Log.Information("Coordinator: TLS peers accepted {Accepted}; refused: {Refused}; transfer channel: {Transfer}", tls.Validator.Accepted, tls.RejectionSummary(), transfer.Counters);
+            await audit.FlushAsync().ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        var reportConfig = StudyDescription.ReportConfig(config.Study, study);
-        reportConfig["study_sites"] = string.Join(",", config.Study.Sites);
         var report = RunReport.Build(reportConfig, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         var path = ReportFile.Write(folder, report);

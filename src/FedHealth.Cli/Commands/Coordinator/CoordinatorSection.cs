@@ -21,5 +21,8 @@ internal sealed class CoordinatorSection
 
     public string? Output { get; set; }
 
+    /// <summary>The audit trail's state directory (docs/audit.md).</summary>
+    public CoordinatorAuditSection Audit { get; set; } = new();
+
     public double RegistrationTimeoutSeconds { get; set; } = 300;
 }

@@ -77,6 +77,11 @@ internal sealed class NodeConfig
             problems.Add($"Node:Training:MaxLocalSteps must be ≥ 1 (got {Node.Training.MaxLocalSteps}).");
         }
 
+        if (!(Node.Training.MaxLocalTimeSeconds > 0 && double.IsFinite(Node.Training.MaxLocalTimeSeconds)))
+        {
+            problems.Add($"Node:Training:MaxLocalTimeSeconds must be a finite number of seconds > 0 (got {Node.Training.MaxLocalTimeSeconds.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
         return problems;
     }
 

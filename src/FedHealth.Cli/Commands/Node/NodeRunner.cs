@@ -49,16 +49,17 @@ internal static class NodeRunner
         var bind = node.Bind;
         var client = ServiceTransfer.Client(tls);
         var coordinator = TlsRemoting.Address(node.Coordinator.Host!, node.Coordinator.Port);
-        var options = new NodeOptions(new LocalTrainer(), $"{coordinator}/user/{CoordinatorActors.RegistryName}")
+        var options = new NodeOptions(new LocalTrainer { MaxFitTime = TimeSpan.FromSeconds(node.Training.MaxLocalTimeSeconds) }, $"{coordinator}/user/{CoordinatorActors.RegistryName}")
         {
             Pooled = data,
             Identity = identity,
             Transfer = new NodeTransfer(new BlobModelFetcher(client), new BlobMessageUploads(client, node.Transfer.ThresholdBytes)) { CoordinatorHost = node.Coordinator.Host },
             Guard = new SitePrivacyGuard(config.Policy(), ledger),
         };
+        using var audit = ServiceAudit.Open("Node:State:Directory", node.State.Resolve(configPath), site.Value, tls.Certificate);
         using var console = ServiceConsole.ForSite("Node:Console", node.Console, node.Tls, tls, new HospitalBoard(site, config.Policy(), ledger));
         using var host = await ServiceHost.StartAsync(
-            "Node:Bind", bind, tls, config.Node.Metrics, akka => akka.WithFedHealthNode(options), cancellationToken, console).ConfigureAwait(false);
+            "Node:Bind", bind, tls, config.Node.Metrics, akka => audit.StartFirst(akka).WithFedHealthNode(options), cancellationToken, console).ConfigureAwait(false);
         if (console is not null)
         {
             Terminal.Err.WriteLine($"site {site}: console {console.Listener.Address.Url}/");
@@ -67,7 +68,7 @@ internal static class NodeRunner
         try
         {
             Terminal.Err.WriteLine($"site {site} connecting to {coordinator} (mutual TLS); stop with Ctrl-C");
-            Terminal.Err.WriteLine($"site {site}: {config.Policy()}; its own privacy ledger is {ledger.Path}");
+            Terminal.Err.WriteLine($"site {site}: {config.Policy()}; its own privacy ledger is {ledger.Path}; its audit trail {audit.Path}");
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -76,6 +77,7 @@ internal static class NodeRunner
         }
         finally
         {
+            await audit.FlushAsync().ConfigureAwait(false);
             await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 

@@ -23,7 +23,21 @@ internal static class SimRunner
     public static async Task<int> RunAsync(SimSettings settings, CancellationToken cancellationToken)
     {
         await using var console = settings.ConsolePort is { } port ? await SimConsole.StartAsync(port, cancellationToken).ConfigureAwait(false) : null;
-        var (result, report, path) = await ExecuteAsync(settings, new RoundProgress(Terminal.Err), cancellationToken, console?.Board).ConfigureAwait(false);
+        StudyResult result;
+        JsonObject report;
+        string path;
+        try
+        {
+            (result, report, path) = await ExecuteAsync(settings, new RoundProgress(Terminal.Err), cancellationToken, console?.Board).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Asked to stop (SIGTERM, Ctrl-C): the committed rounds' checkpoints are already in the run folder; training stops at its
+            // next step and frees its TorchSharp state before the process exits (Program).
+            Terminal.Err.WriteLine("stopped on request; the rounds committed so far are checkpointed in the run folder");
+            return ExitCodes.Success;
+        }
+
         if (settings.Json)
         {
             Terminal.Results.WriteLine(report.ToJsonString(RunReport.JsonOptions));

@@ -30,7 +30,7 @@ public sealed class GatherActor : ReceiveActor, IWithTimers
     public GatherActor(GatherRequest request)
     {
         _request = request;
-        _senders = new SenderGuard(request.Sites, _log, request.Name);
+        _senders = new SenderGuard(request.Sites, _log, request.Name, Context.System.EventStream);
         Receive<ISiteMessage>(m => !_senders.Admits(m, Sender), m => _senders.Refuse(m, Sender));
         Receive<ISiteMessage>(m => m.GetType() == _request.ReplyType, OnReply);
         Receive<StageFailed>(m => IsCurrent(m) && m.Stage == _request.Stage, m => Fail(m.Site, m.Reason));

@@ -3,6 +3,7 @@ using Akka.Event;
 using FedHealth.Core.Delivery;
 using FedHealth.Core.Ids;
 using FedHealth.Core.Protocol;
+using FedHealth.Node.Audit;
 
 namespace FedHealth.Node.Agent.Replies;
 
@@ -11,7 +12,7 @@ namespace FedHealth.Node.Agent.Replies;
 /// the round and uploaded over the coordinator's transfer channel once the round says where.
 /// Owned by the agent, so every reply is sent by the actor registered for the site.
 /// </summary>
-internal sealed class ReplyChannel(SiteId site, IMessageUploads? uploads, ILoggingAdapter log)
+internal sealed class ReplyChannel(SiteId site, IMessageUploads? uploads, ILoggingAdapter log, NodeAudit audit)
 {
     private readonly Dictionary<string, PendingUpload> _pending = [];
 
@@ -19,9 +20,13 @@ internal sealed class ReplyChannel(SiteId site, IMessageUploads? uploads, ILoggi
     {
         if (uploads?.Prepare(reply, site) is not { } pending)
         {
+            audit.Sent(reply);
             round.Tell(reply, self);
             return;
         }
+
+        audit.Sent(reply, via: "upload");
+        audit.Sent(pending.Offer);
 
         _pending[Convert.ToHexString(pending.Offer.Ticket)] = pending;
         round.Tell(pending.Offer, self);
