@@ -14,4 +14,10 @@ public sealed record SimulationSpec(
 {
     /// <summary>With federated statistics: each site's raw rows, prepared only once the pooled statistics arrive (same order as <see cref="Sites"/>).</summary>
     public IReadOnlyList<IPooledPreprocessing> Pooling { get; init; } = [];
+
+    /// <summary>Where the study's journal, snapshots and models go; in memory unless given (<c>sim --state DIR</c>).</summary>
+    public Hosting.Persistence.StateStoreOptions State { get; init; } = Hosting.Persistence.StateStoreOptions.Memory;
+
+    /// <summary>How the study is started (e.g. only as a resume when the output already holds a run).</summary>
+    public Coordinator.Study.StartStudy Start { get; init; } = Coordinator.Study.StartStudy.Instance;
 }

@@ -6,12 +6,14 @@ using FedHealth.Cli.Commands.Sim;
 using FedHealth.Cli.Console;
 using FedHealth.Coordinator.Composition;
 using FedHealth.Coordinator.Hosting;
+using FedHealth.Coordinator.Persistence;
 using FedHealth.Coordinator.Reporting;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.Study;
 using FedHealth.Core.Ids;
 using FedHealth.Hosting.Delivery;
 using FedHealth.Hosting.Enrolment;
+using FedHealth.Hosting.Persistence;
 using FedHealth.Hosting.Remote;
 using FedHealth.Training.Data.Preprocessing.Federated;
 using FedHealth.Training.Trainer;
@@ -36,7 +38,8 @@ internal static class CoordinatorRunner
         var config = ServiceConfiguration.Load<CoordinatorConfig>(ServiceConfiguration.Build(configPath, overrides), c => c.Problems());
         var schema = config.Schema;
         var folder = config.Coordinator.Output!;
-        RunFolder.EnsureNew(folder, "Coordinator:Output");
+        var state = config.Coordinator.State.ToOptions(folder);
+        using var lease = OpenState(state);
         var environment = new StudyEnvironment(
             config.Study.Sites.Length,
             schema.Columns.Count + schema.MissingIndicators.Count,
@@ -68,8 +71,11 @@ internal static class CoordinatorRunner
             Transfer = new RoundTransfer(
                 new BlobModelPublisher(transfer, publicHost, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30)),
                 new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30))),
+            Persistence = new StudyPersistence(new FolderModelStore(state.ModelsDirectory), config.Coordinator.State.KeepModels),
         };
-        using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, config.Coordinator.Metrics, akka => akka.WithFedHealthCoordinator(options), cancellationToken).ConfigureAwait(false);
+        using var host = await ServiceHost.StartAsync(
+            "Coordinator:Bind", bind, tls, config.Coordinator.Metrics, akka => akka.WithFedHealthState(state).WithFedHealthCoordinator(options), cancellationToken).ConfigureAwait(false);
+        Log.Information("Coordinator: state in {State}", state.Describe());
 
         Terminal.Err.WriteLine($"coordinator listening on {TlsRemoting.Address(publicHost, bind.Port)} (mutual TLS); waiting for {study.MinAvailableSites} of {enrolled.Count} enrolled sites");
         StudyResult result;
@@ -78,7 +84,8 @@ internal static class CoordinatorRunner
             var system = host.Services.GetRequiredService<ActorSystem>();
             var studyActor = await host.Services.GetRequiredService<IRequiredActor<StudyActor>>().GetAsync(cancellationToken).ConfigureAwait(false);
             var done = new TaskCompletionSource<StudyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-            system.ActorOf(StudyListener.Props(studyActor, done, new RoundProgress(Terminal.Err)), "study-listener");
+            var start = new StartStudy { RefuseFreshStart = RunFolder.HoldsRunReason(folder, "Coordinator:Output") };
+            system.ActorOf(StudyListener.Props(studyActor, done, new RoundProgress(Terminal.Err), start), "study-listener");
             await using var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken)).ConfigureAwait(false);
             result = await done.Task.ConfigureAwait(false);
         }
@@ -95,5 +102,17 @@ internal static class CoordinatorRunner
         var path = ReportFile.Write(folder, report);
         Terminal.Err.WriteLine($"status: {result.Status}{(result.Reason is null ? string.Empty : " — " + result.Reason)}; report: {path}");
         return result.Status is StudyStatus.Completed or StudyStatus.BudgetExhausted ? ExitCodes.Success : ExitCodes.RunFailed;
+    }
+
+    private static IDisposable OpenState(StateStoreOptions state)
+    {
+        try
+        {
+            return StateStoreCheck.Open(state);
+        }
+        catch (StateStoreException ex)
+        {
+            throw new UserInputException("Coordinator:State: " + ex.Message, ex);
+        }
     }
 }

@@ -18,5 +18,8 @@ internal sealed class CoordinatorSection
 
     public string? Output { get; set; }
 
+    /// <summary>The durable state of the studies (docs/durability.md).</summary>
+    public StateSection State { get; set; } = new();
+
     public double RegistrationTimeoutSeconds { get; set; } = 300;
 }
