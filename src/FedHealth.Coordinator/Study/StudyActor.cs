@@ -140,7 +140,8 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 
         if (Refusal(start) is { } refusal)
         {
-            _listener.Tell(new Status.Failure(new StudyRequestException(refusal)));
+            _log.Warning("Study {Study} refused: {Reason}", _options.Study, refusal);
+            _listener.Tell(new StudyRefused(refusal));
             return;
         }
 

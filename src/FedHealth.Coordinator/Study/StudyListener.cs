@@ -15,6 +15,7 @@ public sealed class StudyListener : ReceiveActor
             Context.Stop(Self);
         });
         Receive<Status.Failure>(m => done.TrySetException(m.Cause));
+        Receive<StudyRefused>(m => done.TrySetException(new Composition.StudyRequestException(m.Reason)));
         // The study stops on its own only when its state cannot be written (a journal failure).
         Receive<Terminated>(_ => done.TrySetException(new InvalidOperationException("the study stopped before it ended: its state could not be read or written (see the log)")));
         study.Tell(start ?? StartStudy.Instance, Self);

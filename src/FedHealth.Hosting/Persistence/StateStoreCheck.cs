@@ -62,10 +62,13 @@ public static class StateStoreCheck
 
         try
         {
-            using var connection = new SqliteConnection(options.EffectiveConnectionString);
+            // Unpooled: the check must not leave a connection behind that holds the file.
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(options.EffectiveConnectionString) { Pooling = false }.ConnectionString);
             connection.Open();
             Execute(connection, "PRAGMA journal_mode=WAL;");
             EnsureSchema(connection, options, "INTEGER");
+            // A write lock another program holds shows only when writing.
+            Execute(connection, "BEGIN IMMEDIATE; COMMIT;");
             return new Lease(lockFile, null);
         }
         catch (SqliteException ex)

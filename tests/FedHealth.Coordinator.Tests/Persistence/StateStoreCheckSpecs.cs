@@ -58,11 +58,11 @@ public sealed class StateStoreCheckSpecs : IDisposable
         other.Open();
         using (var command = other.CreateCommand())
         {
-            command.CommandText = "PRAGMA journal_mode=DELETE; BEGIN EXCLUSIVE;";
+            command.CommandText = "BEGIN EXCLUSIVE;";
             command.ExecuteNonQuery();
         }
 
-        var error = Assert.Throws<StateStoreException>(() => StateStoreCheck.Open(Sqlite with { }));
+        var error = Assert.Throws<StateStoreException>(() => StateStoreCheck.Open(Sqlite));
 
         Assert.Contains("is locked by another program", error.Message, StringComparison.Ordinal);
     }

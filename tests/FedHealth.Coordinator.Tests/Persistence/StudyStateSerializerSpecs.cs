@@ -40,7 +40,7 @@ public sealed class StudyStateSerializerSpecs : IDisposable
         Assert.Equal(record.ModelHash, back.Record.ModelHash);
         Assert.Equal(0.9, back.Record.Evaluation!.Auc);
         Assert.Equal(Models.Site("a"), back.Record.Evaluation.PerSite[0].Site);
-        Assert.Equal([0.5f, 1f], back.ServerState!.FirstMoment);
+        Assert.Equal([0.5f, 1f], back.ServerState!.FirstMoment.ToArray());
         Assert.Equal(3, back.ServerState.Step);
     }
 

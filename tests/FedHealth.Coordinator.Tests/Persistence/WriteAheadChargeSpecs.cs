@@ -39,7 +39,7 @@ public sealed class WriteAheadChargeSpecs(ITestOutputHelper output) : Production
             probe.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         }
 
-        LastSender.Tell(new RoundChargeRecorded(1));
+        LastSender.Tell(new RoundChargeRecorded(1), TestActor);
 
         foreach (var (site, probe) in probes)
         {
