@@ -35,6 +35,7 @@ try
         FedHealth.Cli.Commands.Node.NodeCommand.Create(),
         FedHealth.Cli.Commands.Certs.CertsCommand.Create(),
         FedHealth.Cli.Commands.Models.ModelsCommand.Create(),
+        FedHealth.Cli.Commands.Studies.StudiesCommand.Create(),
     };
     var parse = root.Parse(args);
     if (parse.Errors.Count > 0)

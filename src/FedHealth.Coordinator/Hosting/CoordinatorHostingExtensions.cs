@@ -13,7 +13,7 @@ public static class CoordinatorHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         return builder
-            .WithCustomSerializer("fedhealth-study-state", [typeof(Persistence.IStudyEvent)], system => new Persistence.StudyStateSerializer(system))
+            .WithFedHealthStudyState()
             .WithActors((system, registry) =>
         {
             var actors = CoordinatorActors.Start(system, options);
@@ -21,4 +21,8 @@ public static class CoordinatorHostingExtensions
             registry.Register<StudyActor>(actors.Study);
         });
     }
+
+    /// <summary>Binds the studies' journal events to their serializer (the coordinator, and readers of its state).</summary>
+    public static AkkaConfigurationBuilder WithFedHealthStudyState(this AkkaConfigurationBuilder builder) =>
+        builder.WithCustomSerializer("fedhealth-study-state", [typeof(Persistence.IStudyEvent)], system => new Persistence.StudyStateSerializer(system));
 }

@@ -12,6 +12,9 @@ public static class PersistenceBuilderExtensions
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """;
 
+    /// <summary>The query side of the journal (listing and reading studies without running them).</summary>
+    public const string ReadJournalId = "akka.persistence.query.journal.sql";
+
     /// <summary>Call <see cref="StateStoreCheck.Open"/> first: this wires the store, it does not check it.</summary>
     public static AkkaConfigurationBuilder WithFedHealthState(this AkkaConfigurationBuilder builder, StateStoreOptions options)
     {
