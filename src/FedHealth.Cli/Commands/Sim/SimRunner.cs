@@ -42,7 +42,14 @@ internal static class SimRunner
         var clock = Stopwatch.StartNew();
         var dataset = LoadData(settings);
         var folder = settings.Out ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
-        var state = settings.State is null ? StateStoreOptions.Memory : new StateStoreOptions(StateProvider.Sqlite, settings.State);
+        if (settings.StatePostgres is not null && settings.State is null)
+        {
+            throw new UserInputException("--state-postgres needs --state DIR too (the directory of the models).");
+        }
+
+        var state = settings.State is null ? StateStoreOptions.Memory
+            : settings.StatePostgres is null ? new StateStoreOptions(StateProvider.Sqlite, settings.State)
+            : new StateStoreOptions(StateProvider.PostgreSql, settings.State, settings.StatePostgres);
         if (!state.IsDurable)
         {
             RunFolder.EnsureNew(folder, "--out");
