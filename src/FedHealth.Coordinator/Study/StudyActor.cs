@@ -48,6 +48,7 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     private readonly ModelWeights _initial;
     private readonly StudyState _state = new();
     private string? _recoveryProblem;
+    private readonly System.Diagnostics.Stopwatch _recoveryClock = System.Diagnostics.Stopwatch.StartNew();
 
     public StudyActor(
         StudyOptions options, IStrategy strategy, IActorRef registry, ModelWeights initial, StudyPrivacyAccountant? privacy, SecureRoundSettings? secure, RoundTransfer? transfer,
@@ -98,6 +99,7 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     /// </summary>
     private void Recovered()
     {
+        _recoveryClock.Stop();
         if (_state.Definition is not { } defined)
         {
             return;
@@ -185,8 +187,8 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     private void Resume()
     {
         var interrupted = _state.Interrupted.Select(c => c.Round).Distinct().ToList();
-        _log.Info("Study {Study}: resumed study {Study} at round {Round} of {Rounds} ({Committed} rounds committed{Interrupted})",
-            _options.Study, _options.Study, _state.LastCommittedRound + 1, _options.Rounds, _state.LastCommittedRound,
+        _log.Info("Study {Study}: resumed study {Study} at round {Round} of {Rounds} ({Committed} rounds committed, recovered in {RecoveryMs:0} ms{Interrupted})",
+            _options.Study, _options.Study, _state.LastCommittedRound + 1, _options.Rounds, _state.LastCommittedRound, _recoveryClock.Elapsed.TotalMilliseconds,
             interrupted.Count == 0 ? string.Empty : $"; round {string.Join(", ", interrupted)} was interrupted and runs again with a fresh secure session");
         if (_state.LastCommittedRound >= _options.Rounds)
         {
