@@ -8,8 +8,9 @@ public sealed record StartStudy : INoSerializationVerificationNeeded
     public static StartStudy Instance { get; } = new();
 
     /// <summary>
-    /// When set, the study runs only if it resumes from the state; a fresh start is refused with this
-    /// reason (the host's output already holds a finished run).
+    /// Set when the host's output already holds a run: then the study runs only if it resumes an
+    /// unfinished study from the state, and a fresh start (or a study that already ended) is refused
+    /// with this reason. Unset, a study that already ended only reports its result again.
     /// </summary>
     public string? RefuseFreshStart { get; init; }
 }

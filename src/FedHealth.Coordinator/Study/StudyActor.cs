@@ -179,13 +179,21 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
             return $"the state already holds study '{_options.Study}' with another definition; changed: {string.Join("; ", changed)}. Use a new study id, or the study's own configuration.";
         }
 
-        return _state.Ended is { } ended
+        // An ended study whose host has no report yet (killed between the end and the report) only reports again.
+        return _state.Ended is { } ended && start.RefuseFreshStart is not null
             ? $"study '{_options.Study}' has already ended ({ended.Status}) in this state; see `fedhealth studies show {_options.Study}`, or use a new study id."
             : null;
     }
 
     private void Resume()
     {
+        if (_state.Ended is { } ended)
+        {
+            _log.Info("Study {Study} had already ended ({Status}); reporting it again", _options.Study, ended.Status);
+            Finish(ended.Status, ended.Reason);
+            return;
+        }
+
         var interrupted = _state.Interrupted.Select(c => c.Round).Distinct().ToList();
         _log.Info("Study {Study}: resumed study {Study} at round {Round} of {Rounds} ({Committed} rounds committed, recovered in {RecoveryMs:0} ms{Interrupted})",
             _options.Study, _options.Study, _state.LastCommittedRound + 1, _options.Rounds, _state.LastCommittedRound, _recoveryClock.Elapsed.TotalMilliseconds,

@@ -27,7 +27,8 @@ internal sealed class ChaosRun(string folder, IReadOnlyList<string> studyArgs, F
             var restart = killed > 0;
             var clock = Stopwatch.StartNew();
             using var process = Start("chaos");
-            var firstRound = FirstRoundLine(process, clock);
+            var output = new System.Text.StringBuilder();
+            var firstRound = FirstRoundLine(process, clock, output);
             if (killed < kills)
             {
                 var delay = MinimumDelay + ((referenceTime - MinimumDelay) * random.NextDouble());
@@ -36,6 +37,14 @@ internal sealed class ChaosRun(string folder, IReadOnlyList<string> studyArgs, F
                     process.Kill();
                     process.WaitForExit();
                     killed++;
+                    if (File.Exists(ReportPath("chaos")))
+                    {
+                        // Killed after it had written its report: the study is over.
+                        resumed += restart ? 1 : 0;
+                        final = Report("chaos");
+                        break;
+                    }
+
                     // A restart that ran until it was killed again had resumed: a refused one exits by itself.
                     resumed += restart ? 1 : 0;
                     Record(restarts, firstRound, restart);
@@ -46,7 +55,8 @@ internal sealed class ChaosRun(string folder, IReadOnlyList<string> studyArgs, F
             process.WaitForExit();
             if (process.ExitCode != ExitCodes.Success)
             {
-                throw new InvalidOperationException($"the chaos run exited with {process.ExitCode} after {killed} kills (see its output above).");
+                firstRound.Wait(TimeSpan.FromSeconds(5));
+                throw new InvalidOperationException($"the chaos run exited with {process.ExitCode} after {killed} kills: {output.ToString().Trim()}");
             }
 
             resumed += restart ? 1 : 0;
@@ -66,19 +76,23 @@ internal sealed class ChaosRun(string folder, IReadOnlyList<string> studyArgs, F
     }
 
     /// <summary>Milliseconds from the process start to its first progress line (a round finished), or null when it printed none.</summary>
-    private static Task<double?> FirstRoundLine(Process process, Stopwatch clock) => Task.Run(() =>
+    private static Task<double?> FirstRoundLine(Process process, Stopwatch clock, System.Text.StringBuilder output) => Task.Run(() =>
     {
+        double? first = null;
         while (process.StandardError.ReadLine() is { } line)
         {
-            if (line.TrimStart().StartsWith("round ", StringComparison.Ordinal))
+            lock (output)
             {
-                var ms = clock.Elapsed.TotalMilliseconds;
-                _ = process.StandardError.ReadToEndAsync();
-                return (double?)ms;
+                output.AppendLine(line);
+            }
+
+            if (first is null && line.TrimStart().StartsWith("round ", StringComparison.Ordinal))
+            {
+                first = clock.Elapsed.TotalMilliseconds;
             }
         }
 
-        return null;
+        return first;
     });
 
     private JsonObject RunToEnd(string name, out TimeSpan elapsed)
@@ -96,8 +110,9 @@ internal sealed class ChaosRun(string folder, IReadOnlyList<string> studyArgs, F
         return Report(name);
     }
 
-    private JsonObject Report(string name) =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(folder, name, "out", "report.json")))!.AsObject();
+    private string ReportPath(string name) => Path.Combine(folder, name, "out", "report.json");
+
+    private JsonObject Report(string name) => JsonNode.Parse(File.ReadAllText(ReportPath(name)))!.AsObject();
 
     private Process Start(string name)
     {
