@@ -196,8 +196,11 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
 
         var interrupted = _state.Interrupted.Select(c => c.Round).Distinct().ToList();
         _log.Info("Study {Study}: resumed study {Study} at round {Round} of {Rounds} ({Committed} rounds committed, recovered in {RecoveryMs:0} ms{Interrupted})",
-            _options.Study, _options.Study, _state.LastCommittedRound + 1, _options.Rounds, _state.LastCommittedRound, _recoveryClock.Elapsed.TotalMilliseconds,
-            interrupted.Count == 0 ? string.Empty : $"; round {string.Join(", ", interrupted)} was interrupted and runs again with a fresh secure session");
+            new object[]
+            {
+                _options.Study, _options.Study, _state.LastCommittedRound + 1, _options.Rounds, _state.LastCommittedRound, _recoveryClock.Elapsed.TotalMilliseconds,
+                interrupted.Count == 0 ? string.Empty : $"; round {string.Join(", ", interrupted)} was interrupted and runs again with a fresh secure session",
+            });
         if (_state.LastCommittedRound >= _options.Rounds)
         {
             Finish(StudyStatus.Completed, null);
