@@ -65,11 +65,11 @@ internal sealed class PersistedFederation : IAsyncDisposable
     }
 
     /// <summary>Starts (or resumes) the study; the task ends with its result, or fails with the reason it was refused.</summary>
-    public async Task<StudyResult> RunAsync(IProgress<RoundFinished>? progress = null)
+    public async Task<StudyResult> RunAsync(IProgress<RoundFinished>? progress = null, StartStudy? start = null)
     {
         var study = await _host.Services.GetRequiredService<IRequiredActor<StudyActor>>().GetAsync();
         var done = new TaskCompletionSource<StudyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _host.Services.GetRequiredService<ActorSystem>().ActorOf(StudyListener.Props(study, done, progress));
+        _host.Services.GetRequiredService<ActorSystem>().ActorOf(StudyListener.Props(study, done, progress, start));
         return await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 

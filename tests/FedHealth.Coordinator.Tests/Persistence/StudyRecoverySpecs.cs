@@ -92,15 +92,22 @@ public abstract class StudyRecoverySpecs : IDisposable
     [Fact]
     public async Task A_study_that_ended_is_not_run_again_on_the_same_state()
     {
+        StudyResult first;
         await using (var once = await PersistedFederation.StartAsync(State, Request(rounds: 2), new ArithmeticTrainer(), Ledger))
         {
-            Assert.Equal(StudyStatus.Completed, (await once.RunAsync()).Status);
+            first = await once.RunAsync();
         }
 
         await using var again = await PersistedFederation.StartAsync(State, Request(rounds: 2), new ArithmeticTrainer(), Ledger);
-        var refused = await Assert.ThrowsAsync<StudyRequestException>(() => again.RunAsync());
+        // The host's output already holds its report: refused.
+        var refused = await Assert.ThrowsAsync<StudyRequestException>(() => again.RunAsync(start: new StartStudy { RefuseFreshStart = "the output holds a run" }));
+        // Killed between the end and the report: the same result again, no round run twice.
+        var reported = await again.RunAsync();
 
         Assert.Contains("has already ended (completed)", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(StudyStatus.Completed, reported.Status);
+        Assert.Equal(first.Rounds.Select(r => r.ModelHash), reported.Rounds.Select(r => r.ModelHash));
+        Assert.Equal(first.FinalWeights, reported.FinalWeights);
     }
 
     [Fact]

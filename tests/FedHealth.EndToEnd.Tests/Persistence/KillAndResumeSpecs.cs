@@ -9,13 +9,16 @@ namespace FedHealth.EndToEnd.Tests.Persistence;
 public sealed class KillAndResumeSpecs
 {
     [Fact]
-    public async Task A_plain_study_killed_twice_resumes_each_time_and_ends_with_the_models_of_an_uninterrupted_run()
+    public async Task A_plain_study_killed_at_random_resumes_each_time_and_ends_with_the_models_of_an_uninterrupted_run()
     {
         var run = await FedHealthProcess.RunAsync("bench", "chaos", "--kills", "2", "--rounds", "6", "--json");
 
         Assert.True(run.ExitCode == 0, run.StdErr);
         var outcome = run.Json;
-        Assert.Equal("2/2 resumed, 0 rounds lost, 0 doubled", (string)outcome["summary"]!);
+        // Up to 2 kills: a restart that finishes before its kill time ends the run with fewer.
+        var kills = (int)outcome["kills"]!;
+        Assert.InRange(kills, 1, 2);
+        Assert.Equal($"{kills}/{kills} resumed, 0 rounds lost, 0 doubled", (string)outcome["summary"]!);
         Assert.True((bool)outcome["same_models_as_uninterrupted"]!);
     }
 
