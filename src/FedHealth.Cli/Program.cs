@@ -37,6 +37,7 @@ try
         FedHealth.Cli.Commands.Models.ModelsCommand.Create(),
         FedHealth.Cli.Commands.Audit.AuditCommand.Create(),
         FedHealth.Cli.Commands.Coordinator.StudyAddSiteCommand.Create(),
+        FedHealth.Cli.Commands.Studies.StudiesCommand.Create(),
     };
     FedHealth.Cli.Commands.Services.ServiceHelp.Apply(root);
     var parse = root.Parse(args);

@@ -3,7 +3,9 @@ using Akka.Hosting;
 using FedHealth.Coordinator.Hosting;
 using FedHealth.Coordinator.Registry;
 using FedHealth.Coordinator.Study;
+using FedHealth.Coordinator.Persistence;
 using FedHealth.Hosting.Akka;
+using FedHealth.Hosting.Persistence;
 using FedHealth.Node.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,7 +33,9 @@ public static class InProcessFederation
             spec.Trainer.Initialize(plan.Options.Model, plan.Options.Seed))
         {
             IsEnrolled = enrolled.Contains,
+            Persistence = spec.State.IsDurable ? new StudyPersistence(new FolderModelStore(spec.State.ModelsDirectory)) : StudyPersistence.InMemory(),
         };
+        using var lease = StateStoreCheck.Open(spec.State);
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.ClearProviders();
@@ -40,6 +44,7 @@ public static class InProcessFederation
         {
             akka.WithFedHealthSerialization()
                 .WithFedHealthLogging()
+                .WithFedHealthState(spec.State)
                 .WithFedHealthCoordinator(coordinator);
             for (var i = 0; i < spec.Sites.Count; i++)
             {
@@ -55,7 +60,7 @@ public static class InProcessFederation
             var system = host.Services.GetRequiredService<ActorSystem>();
             var study = await host.Services.GetRequiredService<IRequiredActor<StudyActor>>().GetAsync(cancellationToken).ConfigureAwait(false);
             var done = new TaskCompletionSource<StudyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-            system.ActorOf(StudyListener.Props(study, done, progress), "study-listener");
+            system.ActorOf(StudyListener.Props(study, done, progress, spec.Start), "study-listener");
             await using var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken)).ConfigureAwait(false);
             try
             {

@@ -18,4 +18,9 @@ public sealed record SimulationSpec(
 
     /// <summary>More actors for the federation's actor system, e.g. an observer of its EventStream (<c>sim --console</c>); null for none.</summary>
     public Action<AkkaConfigurationBuilder>? Observers { get; init; }
+    /// <summary>Where the study's journal, snapshots and models go; in memory unless given (<c>sim --state DIR</c>).</summary>
+    public Hosting.Persistence.StateStoreOptions State { get; init; } = Hosting.Persistence.StateStoreOptions.Memory;
+
+    /// <summary>How the study is started (e.g. only as a resume when the output already holds a run).</summary>
+    public Coordinator.Study.StartStudy Start { get; init; } = Coordinator.Study.StartStudy.Instance;
 }

@@ -24,6 +24,11 @@ internal static class CommandRunner
             Terminal.Error(ex.Message);
             return ExitCodes.BadInput;
         }
+        catch (FedHealth.Hosting.Persistence.StateStoreException ex)
+        {
+            Terminal.Error("state: " + ex.Message);
+            return ExitCodes.BadInput;
+        }
         catch (DataValidationException ex)
         {
             Terminal.Error(ex.Message);

@@ -7,10 +7,7 @@ namespace FedHealth.Coordinator.Aggregation;
 /// vectors (FedAvgM keeps only the first; the adaptive optimisers both), one value per model
 /// parameter. Empty moments mean "not started": the first step initialises them.
 /// </summary>
-/// <remarks>
-/// A plain value so that the study state can hold it. It is not persisted yet: a coordinator
-/// restart starts the moments again from the initial state (the durability issue will persist it).
-/// </remarks>
+/// <remarks>A plain value so that the study state can hold it: it is persisted with each committed round.</remarks>
 public sealed record ServerOptimizerState(int Step, ImmutableArray<float> FirstMoment, ImmutableArray<float> SecondMoment)
 {
     public static ServerOptimizerState Initial { get; } = new(0, ImmutableArray<float>.Empty, ImmutableArray<float>.Empty);

@@ -33,7 +33,10 @@ public static class StudyComposer
         var strategy = StrategyFor(request.StrategySettings, study);
         // The sites' signing keys come with their registrations (a simulation enrols them up front).
         var secure = study.SecureAggregation.Enabled ? SecureRoundSettings.For(study, new Dictionary<SiteId, byte[]>()) : null;
-        return new StudyPlan(study, strategy, AccountantFor(study, request.EffectiveLocalSteps, environment.LedgerFolder), secure);
+        return new StudyPlan(study, strategy, AccountantFor(study, request.EffectiveLocalSteps, environment.LedgerFolder), secure)
+        {
+            Definition = Persistence.StudyDefinition.Of(request),
+        };
     }
 
     /// <summary>The strategy inside the DP decorator; a strategy that cannot run with the study's protections is refused here, before any site trains.</summary>

@@ -13,4 +13,7 @@ namespace FedHealth.Coordinator.Composition;
 public sealed record StudyPlan(StudyOptions Options, IStrategy Strategy, StudyPrivacyAccountant? Accountant, SecureRoundSettings? Secure)
 {
     public const string LedgerFileName = "privacy-ledger.json";
+
+    /// <summary>What the study is (every setting that shapes its rounds), to refuse a changed one under an existing study id on resume.</summary>
+    public Persistence.StudyDefinition? Definition { get; init; }
 }

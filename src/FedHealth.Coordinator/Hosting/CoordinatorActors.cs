@@ -25,7 +25,7 @@ public sealed record CoordinatorActors(IActorRef Registry, IActorRef Study)
         var registry = system.ActorOf(
             SiteRegistryActor.Props(options.IsEnrolled, options.Verifier, pooledStatistics: plan.Options.FederatedStatistics is not null), RegistryName);
         var study = system.ActorOf(
-            StudyActor.Props(plan.Options, plan.Strategy, registry, options.Initial, plan.Accountant, plan.Secure, options.Transfer), StudyName);
+            StudyActor.Props(plan.Options, plan.Strategy, registry, options.Initial, plan.Accountant, plan.Secure, options.Transfer, options.Persistence, plan.Definition), StudyName);
         return new CoordinatorActors(registry, study);
     }
 }

@@ -20,6 +20,9 @@ public sealed record CoordinatorOptions(StudyPlan Plan, ModelWeights Initial)
     /// <summary>The transfer channel for large models and replies; null sends everything inside messages.</summary>
     public RoundTransfer? Transfer { get; init; }
 
+    /// <summary>Where the study's models go (the journal itself is the actor system's persistence plugin); null keeps them in memory.</summary>
+    public Persistence.StudyPersistence? Persistence { get; init; }
+
     /// <summary>Every problem with these options; empty when the actors can start.</summary>
     public IReadOnlyList<string> Problems()
     {

@@ -22,7 +22,7 @@ namespace FedHealth.Coordinator.Privacy;
 /// (FedAdam, FedAvgM, …) steps on the already private mean: its step is post-processing. A strategy
 /// that needs individual updates (median, Krum) cannot take a mean and is refused under site-level DP.
 /// </summary>
-public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions options, Func<IRandomSource> randomness) : ISecureSumStrategy
+public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions options, Func<IRandomSource> randomness) : ISecureSumStrategy, Strategies.IServerStatefulStrategy
 {
     private readonly IStrategy _inner = inner is null
         ? throw new ArgumentNullException(nameof(inner))
@@ -37,6 +37,10 @@ public sealed class DifferentialPrivacyStrategy(IStrategy inner, PrivacyOptions 
 
     /// <summary>The clip the next site-level aggregation uses.</summary>
     public double CurrentSiteClip => _adaptive?.Clip ?? options.SiteClip;
+
+    public Aggregation.ServerOptimizerState? ServerState => (_inner as Strategies.IServerStatefulStrategy)?.ServerState;
+
+    public void RestoreServerState(Aggregation.ServerOptimizerState state) => (_inner as Strategies.IServerStatefulStrategy)?.RestoreServerState(state);
 
     public string Name => $"{_inner.Name}+dp-{options.Mode.ToString().ToLowerInvariant()}";
 

@@ -1,3 +1,5 @@
+using FedHealth.Privacy.Distributed;
+
 namespace FedHealth.Coordinator.Privacy;
 
 /// <summary>
@@ -12,4 +14,12 @@ public sealed record DistributedNoiseUsed(
     int Contributors,
     int Dimension,
     double Clip,
-    double EffectiveNoiseMultiplier);
+    double EffectiveNoiseMultiplier)
+{
+    /// <summary>The noise a sum of <paramref name="contributors"/> sites' shares holds under the round's plan.</summary>
+    public static DistributedNoiseUsed Of(DistributedDpPlan plan, int contributors)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new(plan.L2Sensitivity, plan.L1Sensitivity, plan.Noise.SiteVariance.Value, contributors, plan.PaddedDimension, plan.Clip, plan.EffectiveNoiseMultiplier(contributors));
+    }
+}

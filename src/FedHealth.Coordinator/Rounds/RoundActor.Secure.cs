@@ -30,6 +30,7 @@ public sealed partial class RoundActor
     private readonly List<SiteFailure> _dropouts = [];
     private SecureUpdateCodec? _codec;
     private DistributedNoiseUsed? _distributedNoise;
+    private DistributedDpPlan? _distributedPlan;
 
     private void StartSecureFit(FitPlan fitPlan)
     {
@@ -52,6 +53,7 @@ public sealed partial class RoundActor
                 return;
             }
 
+            _distributedPlan = plan;
             distributed = new DistributedDpSpec(dp.Clip, plan.Scale, dp.NoiseMultiplier, _sampled.Count, RandomNumberGenerator.GetBytes(32));
         }
 
@@ -71,6 +73,7 @@ public sealed partial class RoundActor
         {
             Uploads = _plan.Uploads,
             Name = $"Round {Round}",
+            AskBeforeUnmask = _plan.ChargeBeforeRelease,
         };
         _stage = Context.ActorOf(SecureSumActor.Props(request), "secure-sum");
         Context.Watch(_stage);
@@ -82,7 +85,16 @@ public sealed partial class RoundActor
     private void SecureFitting()
     {
         Receive<SecureSumCompleted>(OnSecureSumCompleted);
+        Receive<ReleaseRequested>(m => m.Round == Round, OnReleaseRequested);
+        Receive<RoundChargeRecorded>(OnChargeRecorded);
         ReceiveStageCrash();
+    }
+
+    /// <summary>The masked inputs are in; before the unmask stage reveals their sum, the study persists its cost.</summary>
+    private void OnReleaseRequested(ReleaseRequested request)
+    {
+        var noise = _distributedPlan is { } plan ? DistributedNoiseUsed.Of(plan, request.Contributors.Count) : null;
+        ChargeThen(request.Contributors, noise, () => _stage?.Tell(ReleaseApproved.Instance));
     }
 
     private void OnSecureSumCompleted(SecureSumCompleted completed)
@@ -122,9 +134,7 @@ public sealed partial class RoundActor
         var decoded = _codec!.Decode(result.Sum, _included.Count);
         if (decoded.Distributed is { } plan)
         {
-            var contributors = _included.Count;
-            _distributedNoise = new DistributedNoiseUsed(
-                plan.L2Sensitivity, plan.L1Sensitivity, plan.Noise.SiteVariance.Value, contributors, plan.PaddedDimension, plan.Clip, plan.EffectiveNoiseMultiplier(contributors));
+            _distributedNoise = DistributedNoiseUsed.Of(plan, _included.Count);
         }
 
         var strategy = (ISecureSumStrategy)_plan.Strategy;

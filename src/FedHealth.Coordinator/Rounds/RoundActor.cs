@@ -34,6 +34,7 @@ public sealed partial class RoundActor : ReceiveActor
     private double _slowestTrainMs;
     private double _totalTrainMs;
     private AggregateFitOutcome? _aggregate;
+    private Action? _afterCharge;
 
     public RoundActor(RoundPlan plan)
     {
@@ -137,7 +138,42 @@ public sealed partial class RoundActor : ReceiveActor
         }
 
         var results = replies.Select(r => new FitResult(r.Site, r.Weights, r.NumExamples, r.TrainLoss)).ToList();
-        StartEvaluation(_plan.Strategy.AggregateFit(_plan.Context, _plan.Global, results, _failures));
+        if (_plan.ChargeBeforeRelease)
+        {
+            Become(Charging);
+        }
+
+        ChargeThen(_included, null, () => StartEvaluation(_plan.Strategy.AggregateFit(_plan.Context, _plan.Global, results, _failures)));
+    }
+
+    private void Charging()
+    {
+        Receive<RoundChargeRecorded>(OnChargeRecorded);
+        ReceiveStageCrash();
+    }
+
+    /// <summary>Runs <paramref name="release"/> once the study has persisted the cost of these contributors (at once when the study charges nothing).</summary>
+    private void ChargeThen(IReadOnlyList<SiteId> contributors, Privacy.DistributedNoiseUsed? noise, Action release)
+    {
+        if (!_plan.ChargeBeforeRelease)
+        {
+            release();
+            return;
+        }
+
+        _afterCharge = release;
+        Context.Parent.Tell(new ChargeRound(Round, contributors, noise));
+    }
+
+    private void OnChargeRecorded(RoundChargeRecorded recorded)
+    {
+        if (recorded.Round != Round || _afterCharge is not { } release)
+        {
+            return;
+        }
+
+        _afterCharge = null;
+        release();
     }
 
     private string? UpdateProblem(ISiteMessage message)

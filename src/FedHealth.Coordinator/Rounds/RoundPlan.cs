@@ -26,4 +26,10 @@ public sealed record RoundPlan(
 
     /// <summary>Receives large replies (plain updates, masked inputs) over the transfer channel; null accepts only inline replies.</summary>
     public IUploadReceiver? Uploads { get; init; }
+
+    /// <summary>
+    /// Write-ahead privacy: before anything of the round is released (aggregation of plain updates,
+    /// the unmask stage of a secure sum) the round asks its parent to persist the cost (<see cref="ChargeRound"/>).
+    /// </summary>
+    public bool ChargeBeforeRelease { get; init; }
 }

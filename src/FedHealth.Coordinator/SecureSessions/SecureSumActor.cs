@@ -26,6 +26,7 @@ public sealed class SecureSumActor : ReceiveActor, IWithTimers
     private readonly List<SiteFailure> _departures = [];
     private readonly HashSet<SiteId> _terminated = [];
     private SecureSumSession? _session;
+    private Action? _release;
 
     public SecureSumActor(SecureSumRequest request)
     {
@@ -42,6 +43,7 @@ public sealed class SecureSumActor : ReceiveActor, IWithTimers
         Receive<Terminated>(OnTerminated);
         Receive<StageTimedOut>(m => m == StageTimedOut.Secure, _ => _session!.TimedOut());
         Receive<UploadOffer>(m => IsCurrent(m) && _request.Uploads is not null, m => UploadRelay.Accept(_request.Uploads!, m, Sender, Self));
+        Receive<ReleaseApproved>(_ => Release());
         Receive<UploadFailed>(m => _log.Warning("{Session}: the upload from site {Site} failed: {Reason}", _request.Name, m.Site, m.Reason));
         ReceiveAny(m => _log.Debug("{Session}: ignored {MessageType}", _request.Name, m.GetType().Name));
     }
@@ -53,7 +55,7 @@ public sealed class SecureSumActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         _session = new SecureSumSession(_request.Server, _request.Sites, Timers, _log, StageTimedOut.Secure, _request.Deadline,
-            result => Complete(result, null), abort => Complete(null, abort));
+            result => Complete(result, null), abort => Complete(null, abort), _request.AskBeforeUnmask ? AskParent : null);
         foreach (var site in _request.Sites.Values)
         {
             Context.Watch(site);
@@ -61,6 +63,19 @@ public sealed class SecureSumActor : ReceiveActor, IWithTimers
         }
 
         _session.Start();
+    }
+
+    private void AskParent(IReadOnlyList<SiteId> contributors, Action release)
+    {
+        _release = release;
+        Context.Parent.Tell(new ReleaseRequested(_request.Start.Round, contributors));
+    }
+
+    private void Release()
+    {
+        var release = _release;
+        _release = null;
+        release?.Invoke();
     }
 
     private bool IsCurrent(IRoundMessage message) => message.Study == _request.Start.Study && message.Round == _request.Start.Round;

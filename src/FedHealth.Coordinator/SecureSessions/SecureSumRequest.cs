@@ -27,4 +27,10 @@ public sealed record SecureSumRequest(
 
     /// <summary>How the session is named in the log (<c>Round 3</c>, <c>Statistics session 0</c>).</summary>
     public string Name { get; init; } = "Session";
+
+    /// <summary>
+    /// When set, the session stops before the unmask stage and asks its parent (<see cref="ReleaseRequested"/>),
+    /// going on only on <see cref="ReleaseApproved"/>: the round charges the privacy cost in between.
+    /// </summary>
+    public bool AskBeforeUnmask { get; init; }
 }

@@ -22,10 +22,13 @@ internal sealed class SecureSumSession(
     object timeout,
     Func<SecAggStage, TimeSpan> deadline,
     Action<SecAggRoundResult> onResult,
-    Action<SecAggRoundAbort> onAbort)
+    Action<SecAggRoundAbort> onAbort,
+    Action<IReadOnlyList<SiteId>, Action>? beforeUnmask = null)
 {
     private const string StageTimer = "secure-sum-stage";
     private readonly HashSet<SiteId> _gone = [];
+    private IReadOnlyList<SiteId> _maskedInputs = [];
+    private bool _unmaskAsked;
 
     public void Start() => Send(server.Start());
 
@@ -89,8 +92,32 @@ internal sealed class SecureSumSession(
             return;
         }
 
+        if (beforeUnmask is not null && !_unmaskAsked && server.Stage == SecAggStage.Unmask)
+        {
+            // Write-ahead: nothing that reveals the sum leaves before its owner says so (it charges the privacy cost first).
+            _unmaskAsked = true;
+            beforeUnmask(_maskedInputs, () =>
+            {
+                if (!server.IsFinished)
+                {
+                    Deliver(step);
+                }
+            });
+            return;
+        }
+
+        Deliver(step);
+    }
+
+    private void Deliver(SecAggServerStep step)
+    {
         foreach (var outgoing in step.Outgoing)
         {
+            if (outgoing.Message is SecAggSurvivors survivors)
+            {
+                _maskedInputs = survivors.Survivors;
+            }
+
             if (sites.TryGetValue(outgoing.To, out var site))
             {
                 site.Tell(outgoing.Message);

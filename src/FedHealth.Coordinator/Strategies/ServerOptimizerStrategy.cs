@@ -13,12 +13,11 @@ namespace FedHealth.Coordinator.Strategies;
 /// </summary>
 /// <remarks>
 /// The optimiser's moments live in <see cref="State"/> and advance each time an aggregation
-/// produces a new model. Calls must come one round at a time (the study actor's order). The state
-/// is not persisted yet: after a coordinator restart pass the saved state to the constructor, once
-/// the durability issue stores it.
+/// produces a new model. Calls must come one round at a time (the study actor's order). The study
+/// persists the state with each committed round and restores it on resume (<see cref="IServerStatefulStrategy"/>).
 /// </remarks>
 public sealed class ServerOptimizerStrategy(FedAvgOptions options, IServerOptimizer optimizer, ServerOptimizerState? restored = null)
-    : FedAvg(options)
+    : FedAvg(options), IServerStatefulStrategy
 {
     private readonly IServerOptimizer _optimizer = optimizer ?? throw new ArgumentNullException(nameof(optimizer));
 
@@ -26,6 +25,10 @@ public sealed class ServerOptimizerStrategy(FedAvgOptions options, IServerOptimi
 
     /// <summary>The optimiser's state after the last aggregation (<see cref="ServerOptimizerState.Initial"/> before the first).</summary>
     public ServerOptimizerState State { get; private set; } = restored ?? ServerOptimizerState.Initial;
+
+    public ServerOptimizerState? ServerState => State;
+
+    public void RestoreServerState(ServerOptimizerState state) => State = state ?? throw new ArgumentNullException(nameof(state));
 
     public override AggregateFitOutcome AggregateFit(
         RoundContext round, ModelWeights global, IReadOnlyList<FitResult> results, IReadOnlyList<SiteFailure> failures)

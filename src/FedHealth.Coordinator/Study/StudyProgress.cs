@@ -31,35 +31,40 @@ internal sealed class StudyProgress(StudyId study, ModelWeights initial, StudyPr
     public int NextRound() => ++Round;
 
     /// <summary>
-    /// Commits a finished round: the ledger is saved before the round's model is used or reported.
-    /// A round that released nothing spends nothing; it still reports the cumulative ε so far.
+    /// The record of a finished round as it will be committed: with the cumulative ε so far (the
+    /// round's own cost was charged write-ahead, before it released anything).
     /// </summary>
-    public RoundRecord Commit(RoundCompleted completed)
+    public RoundRecord Completed(RoundCompleted completed)
     {
         ArgumentNullException.ThrowIfNull(completed);
-        var record = completed.Record;
-        if (privacy is not null)
-        {
-            record = record with
-            {
-                Privacy = record.ModelUpdated ? privacy.Record(record.Round, record.SitesSucceeded, record.DistributedNoise) : privacy.Spent(),
-            };
-        }
-
-        _records.Add(record);
-        Global = completed.Global;
-        _lastEvaluation = record.Evaluation ?? _lastEvaluation;
-        return record;
+        return privacy is null ? completed.Record : completed.Record with { Privacy = privacy.Spent() };
     }
 
-    /// <summary>A round whose actor crashed: nothing released, the model unchanged.</summary>
-    public RoundRecord Crashed()
+    /// <summary>Takes a committed round (live, or replayed from the journal) and the model it led to.</summary>
+    public void Commit(RoundRecord record, ModelWeights global)
     {
-        var record = new RoundRecord(Round, [], [], [], false, "the round failed unexpectedly (see the coordinator log)",
-            double.NaN, null, 0, 0, 0, Global.ContentHash());
+        ArgumentNullException.ThrowIfNull(record);
         _records.Add(record);
-        return record;
+        Round = record.Round;
+        Global = global;
+        _lastEvaluation = record.Evaluation ?? _lastEvaluation;
     }
+
+    /// <summary>After recovery: the rounds the journal holds and the model the last of them led to.</summary>
+    public void Restore(IReadOnlyList<RoundRecord> records, ModelWeights global)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        _records.Clear();
+        _records.AddRange(records);
+        Round = records.Count == 0 ? 0 : records[^1].Round;
+        Global = global;
+        _lastEvaluation = records.LastOrDefault(r => r.Evaluation is not null)?.Evaluation;
+    }
+
+    /// <summary>The record of a round whose actor crashed: nothing released, the model unchanged.</summary>
+    public RoundRecord Crashed() =>
+        new(Round, [], [], [], false, "the round failed unexpectedly (see the coordinator log)",
+            double.NaN, null, 0, 0, 0, Global.ContentHash());
 
     public StudyResult Result(string status, string? reason, StatisticsSummary? statistics) =>
         new(study, status, reason, [.. _records], Global, _lastEvaluation)

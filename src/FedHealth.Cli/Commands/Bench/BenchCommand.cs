@@ -19,6 +19,7 @@ internal static class BenchCommand
         TransferBench.Create(),
         NoiseBench.Create(),
         FuzzBench.Create(),
+        ChaosBench.Create(),
     };
 
     private static Command Rounds()

@@ -28,6 +28,7 @@ internal sealed class CoordinatorConfig
             problems.Add("Coordinator:Output is required: the folder for report.json and privacy-ledger.json.");
         }
 
+        Coordinator.State.Check("Coordinator:State", problems);
         if (Coordinator.Transfer.Port is < 0 or > 65535 || Coordinator.Transfer.ThresholdBytes < 0)
         {
             problems.Add($"Coordinator:Transfer: Port must be 0–65535 and ThresholdBytes ≥ 0 (got {Coordinator.Transfer.Port}, {Coordinator.Transfer.ThresholdBytes}).");

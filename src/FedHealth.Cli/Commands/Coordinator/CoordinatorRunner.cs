@@ -8,12 +8,14 @@ using FedHealth.Audit.Recording;
 using FedHealth.Coordinator.Audit;
 using FedHealth.Coordinator.Composition;
 using FedHealth.Coordinator.Hosting;
+using FedHealth.Coordinator.Persistence;
 using FedHealth.Coordinator.Reporting;
 using FedHealth.Coordinator.Rounds;
 using FedHealth.Coordinator.Study;
 using FedHealth.Core.Ids;
 using FedHealth.Hosting.Delivery;
 using FedHealth.Hosting.Enrolment;
+using FedHealth.Hosting.Persistence;
 using FedHealth.Hosting.Remote;
 using FedHealth.Training.Data.Preprocessing.Federated;
 using FedHealth.Training.Trainer;
@@ -39,7 +41,8 @@ internal static class CoordinatorRunner
         var config = ServiceConfiguration.Load<CoordinatorConfig>(ServiceConfiguration.Build(configPath, overrides), c => c.Problems());
         var schema = config.Schema;
         var folder = config.Coordinator.Output!;
-        RunFolder.EnsureNew(folder, "Coordinator:Output");
+        var state = config.Coordinator.State.ToOptions(folder);
+        using var lease = OpenState(state);
         var environment = new StudyEnvironment(
             config.Study.Sites.Length,
             schema.Columns.Count + schema.MissingIndicators.Count,
@@ -75,6 +78,7 @@ internal static class CoordinatorRunner
             Transfer = new RoundTransfer(
                 new BlobModelPublisher(transfer, publicHost, config.Coordinator.Transfer.ThresholdBytes, TimeSpan.FromMinutes(30)),
                 new BlobUploadReceiver(transfer, publicHost, TimeSpan.FromMinutes(30), UploadLimit.ForModel(study.Model.ParameterCount))),
+            Persistence = new StudyPersistence(new FolderModelStore(state.ModelsDirectory), config.Coordinator.State.KeepModels),
         };
         var reportConfig = StudyDescription.ReportConfig(config.Study, study);
         reportConfig["study_sites"] = string.Join(",", config.Study.Sites);
@@ -83,7 +87,8 @@ internal static class CoordinatorRunner
         using var console = ServiceConsole.ForStudies("Coordinator:Console", config.Coordinator.Console, config.Coordinator.Tls, tls, new StudyBoard());
         using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, config.Coordinator.Metrics, akka => audit.StartFirst(akka,
                 system => CoordinatorAudit.StudyCreated(system.EventStream, study.Study, configHash, study.Rounds, config.Study.Sites))
-            .WithFedHealthCoordinator(options), cancellationToken, console).ConfigureAwait(false);
+            .WithFedHealthState(state).WithFedHealthCoordinator(options), cancellationToken, console).ConfigureAwait(false);
+        Log.Information("Coordinator: state in {State}", state.Describe());
         if (console is not null)
         {
             Terminal.Err.WriteLine($"console: {console.Listener.Address.Url}/");
@@ -96,7 +101,8 @@ internal static class CoordinatorRunner
             var system = host.Services.GetRequiredService<ActorSystem>();
             var studyActor = await host.Services.GetRequiredService<IRequiredActor<StudyActor>>().GetAsync(cancellationToken).ConfigureAwait(false);
             var done = new TaskCompletionSource<StudyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-            system.ActorOf(StudyListener.Props(studyActor, done, new RoundProgress(Terminal.Err)), "study-listener");
+            var start = new StartStudy { RefuseFreshStart = RunFolder.HoldsRunReason(folder, "Coordinator:Output") };
+            system.ActorOf(StudyListener.Props(studyActor, done, new RoundProgress(Terminal.Err), start), "study-listener");
             await using var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken)).ConfigureAwait(false);
             result = await done.Task.ConfigureAwait(false);
         }
@@ -112,5 +118,17 @@ internal static class CoordinatorRunner
         var path = ReportFile.Write(folder, report);
         Terminal.Err.WriteLine($"status: {result.Status}{(result.Reason is null ? string.Empty : " — " + result.Reason)}; report: {path}");
         return result.Status is StudyStatus.Completed or StudyStatus.BudgetExhausted ? ExitCodes.Success : ExitCodes.RunFailed;
+    }
+
+    private static IDisposable OpenState(StateStoreOptions state)
+    {
+        try
+        {
+            return StateStoreCheck.Open(state);
+        }
+        catch (StateStoreException ex)
+        {
+            throw new UserInputException("Coordinator:State: " + ex.Message, ex);
+        }
     }
 }

@@ -23,6 +23,8 @@ internal sealed class CoordinatorSection
 
     /// <summary>The audit trail's state directory (docs/audit.md).</summary>
     public CoordinatorAuditSection Audit { get; set; } = new();
+    /// <summary>The durable state of the studies (docs/durability.md).</summary>
+    public StateSection State { get; set; } = new();
 
     public double RegistrationTimeoutSeconds { get; set; } = 300;
 }

@@ -14,9 +14,18 @@ internal static class RunFolder
             throw new UserInputException($"{key}: '{folder}' is a file; name a folder for the run's report and ledger.");
         }
 
-        if (File.Exists(Path.Combine(folder, ReportFile.Name)) || File.Exists(Path.Combine(folder, StudyPlan.LedgerFileName)))
+        if (HoldsRunReason(folder, key) is { } reason)
         {
-            throw new UserInputException($"{key}: '{folder}' already holds a run (report.json or {StudyPlan.LedgerFileName}); choose a new folder.");
+            throw new UserInputException(reason);
         }
     }
+
+    /// <summary>
+    /// With a durable state: a folder that holds a run may be used again only to resume that run's
+    /// unfinished study; the study refuses a fresh start with this reason (null when the folder is new).
+    /// </summary>
+    public static string? HoldsRunReason(string folder, string key) =>
+        File.Exists(Path.Combine(folder, ReportFile.Name)) || File.Exists(Path.Combine(folder, StudyPlan.LedgerFileName))
+            ? $"{key}: '{folder}' already holds a run (report.json or {StudyPlan.LedgerFileName}) and the state holds no unfinished study to resume there; choose a new folder."
+            : null;
 }

@@ -64,6 +64,8 @@ internal static class SimCommand
         });
         var seed = new Option<int>("--seed") { Description = "Seed for data, initialisation, sampling and local training order", DefaultValueFactory = _ => Defaults.Seed };
         var output = new Option<string?>("--out") { Description = "Folder for report.json (default runs/<timestamp>/)" };
+        var state = new Option<string?>("--state") { Description = "Keep the study's state (journal, snapshots, models) in this directory: run again with the same flags to resume it after a crash (docs/durability.md)" };
+        var statePostgres = new Option<string?>("--state-postgres") { Description = "With --state: keep the journal in PostgreSQL (an Npgsql connection string); the models stay in the --state directory" };
         var json = new Option<bool>("--json") { Description = "Print report.json on stdout and nothing else there" };
         var strategy = new Option<string>("--strategy")
         {
@@ -103,7 +105,7 @@ internal static class SimCommand
         {
             data, label, siteColumn, splitColumn, categorical, sites, partition, testFraction, rounds, model, hidden,
             optimizer, lr, localSteps, localEpochs, batchSize, fractionFit, minFitSites, fitTimeout,
-            dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, normalize, dropout, stageTimeout, seed, output, json, processes, console,
+            dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, normalize, dropout, stageTimeout, seed, output, state, statePostgres, json, processes, console,
             strategy, serverLr, beta1, beta2, tau, momentum, proximalMu, trimBeta, byzantine,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
@@ -169,6 +171,8 @@ internal static class SimCommand
                 TestFraction = parse.GetValue(testFraction),
                 Dropout = parse.GetValue(dropout),
                 Out = parse.GetValue(output),
+                State = parse.GetValue(state),
+                StatePostgres = parse.GetValue(statePostgres),
                 Json = parse.GetValue(json),
                 Processes = parse.GetValue(processes),
                 ConsolePort = parse.GetResult(console) is null ? null : parse.GetValue(console) ?? SimSettings.DefaultConsolePort,

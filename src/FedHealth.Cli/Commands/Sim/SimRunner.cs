@@ -6,6 +6,7 @@ using FedHealth.Coordinator.Composition;
 using FedHealth.Coordinator.Reporting;
 using FedHealth.Coordinator.Study;
 using FedHealth.Core.Options;
+using FedHealth.Hosting.Persistence;
 using FedHealth.Simulation.InProcess;
 using FedHealth.Training.Data;
 using FedHealth.Training.Data.Csv;
@@ -64,7 +65,19 @@ internal static class SimRunner
         var clock = Stopwatch.StartNew();
         var dataset = LoadData(settings);
         var folder = settings.Out ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture));
-        RunFolder.EnsureNew(folder, "--out");
+        if (settings.StatePostgres is not null && settings.State is null)
+        {
+            throw new UserInputException("--state-postgres needs --state DIR too (the directory of the models).");
+        }
+
+        var state = settings.State is null ? StateStoreOptions.Memory
+            : settings.StatePostgres is null ? new StateStoreOptions(StateProvider.Sqlite, settings.State)
+            : new StateStoreOptions(StateProvider.PostgreSql, settings.State, settings.StatePostgres);
+        if (!state.IsDurable)
+        {
+            RunFolder.EnsureNew(folder, "--out");
+        }
+
         var plan = StudyComposer.Compose(settings.Study, SimEnvironment.For(settings, dataset, folder));
         var study = plan.Options;
         if (study.Privacy.Mode != DpMode.Off && SimEnvironment.DeltaWarning(study.Privacy.Delta, dataset) is { } warning)
@@ -82,6 +95,8 @@ internal static class SimRunner
         {
             Pooling = study.FederatedStatistics is null ? [] : dataset.Pooling,
             Observers = board is null ? null : akka => akka.WithFedHealthStudyConsole(board),
+            State = state,
+            Start = new StartStudy { RefuseFreshStart = RunFolder.HoldsRunReason(folder, "--out") },
         };
         Terminal.Err.MarkupLine(
             $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {study.Rounds} rounds of {Markup.Escape(plan.Strategy.Name)} ({Markup.Escape(dataset.Description.Source)})[/]");

@@ -38,6 +38,12 @@ internal sealed record SimSettings
 
     public string? Out { get; init; }
 
+    /// <summary>A state directory (SQLite journal and models): the study survives a crash and resumes when run again; null keeps it in memory.</summary>
+    public string? State { get; init; }
+
+    /// <summary>With <see cref="State"/>: the journal in PostgreSQL (an Npgsql connection string) rather than SQLite.</summary>
+    public string? StatePostgres { get; init; }
+
     public bool Json { get; init; }
 
     /// <summary>Run the coordinator and every site as separate <c>fedhealth</c> processes over mutual TLS on loopback (docs/simulation.md).</summary>
