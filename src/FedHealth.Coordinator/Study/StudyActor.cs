@@ -380,7 +380,7 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
     private void Commit(RoundRecord record, ModelWeights global)
     {
         _persistence.Models.Put(global);
-        Persist(new RoundCommitted(record, ServerStateOf(_strategy)), committed =>
+        Persist(new Persistence.RoundCommitted(record, ServerStateOf(_strategy)), committed =>
         {
             _state.Apply(committed);
             _progress.Commit(committed.Record, global);
