@@ -14,4 +14,7 @@ public sealed record SimulationSpec(
 {
     /// <summary>With federated statistics: each site's raw rows, prepared only once the pooled statistics arrive (same order as <see cref="Sites"/>).</summary>
     public IReadOnlyList<IPooledPreprocessing> Pooling { get; init; } = [];
+
+    /// <summary>The model round 1 starts from (a warm start from a stored model); null initialises fresh weights from the study's seed.</summary>
+    public Core.Weights.ModelWeights? Initial { get; init; }
 }

@@ -103,9 +103,10 @@ public sealed class LocalFederation : IAsyncDisposable
         var nodePorts = spec.Sites.Select((s, i) => (s.Id, Port: ports[i + 1])).ToDictionary(p => p.Id, p => p.Port, StringComparer.Ordinal);
         var federation = new LocalFederation(spec, pki, ports[0], nodePorts);
         Directory.CreateDirectory(Path.Combine(work, "logs"));
-        FederationConfigs.Write(federation.CoordinatorConfigPath, FederationConfigs.Coordinator(
+        var coordinator = FederationConfigs.Coordinator(
             federation.CoordinatorPort, pki.Coordinator, federation.OutputFolder, spec.Options.RegistrationTimeout,
-            spec.Study, spec.Sites.Select(s => s.Id), spec.Schema, (ports[^1], spec.Options.ModelTransferThresholdBytes), spec.Options.CoordinatorMetricsPort));
+            spec.Study, spec.Sites.Select(s => s.Id), spec.Schema, (ports[^1], spec.Options.ModelTransferThresholdBytes), spec.Options.CoordinatorMetricsPort);
+        FederationConfigs.Write(federation.CoordinatorConfigPath, FederationConfigs.WithModels(coordinator, spec.Options.InitialModel, spec.Options.CheckpointEvery));
         foreach (var site in spec.Sites)
         {
             federation.WriteNodeConfig(site.Id);

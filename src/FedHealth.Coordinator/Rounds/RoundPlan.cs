@@ -26,4 +26,7 @@ public sealed record RoundPlan(
 
     /// <summary>Receives large replies (plain updates, masked inputs) over the transfer channel; null accepts only inline replies.</summary>
     public IUploadReceiver? Uploads { get; init; }
+
+    /// <summary>Ask the evaluating sites for permutation importance (the study's last round); null: not this round.</summary>
+    public PermutationSettings? Importance { get; init; }
 }

@@ -63,4 +63,11 @@ public sealed record ModelManifest
 
     /// <summary>The pooled score histogram of the final evaluation (for the ROC curve); null without one.</summary>
     public HistogramInfo? Histogram { get; init; }
+
+    /// <summary>
+    /// Federated permutation importance of the final model, per input in the order of
+    /// <see cref="FeatureInfo.Outputs"/>: only the sum over the sites was released. Null when the
+    /// study's last round did not evaluate (or a site could not measure it).
+    /// </summary>
+    public IReadOnlyList<FeatureImportanceInfo>? PermutationImportance { get; init; }
 }

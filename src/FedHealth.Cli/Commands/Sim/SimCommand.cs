@@ -79,10 +79,14 @@ internal static class SimCommand
         var proximalMu = new Option<double?>("--proximal-mu") { Description = "fedprox: the proximal term μ in local training (default 0.01)" };
         var trimBeta = new Option<double?>("--trim-beta") { Description = "trimmed-mean: the fraction trimmed from each side (default 0.2)" };
         var byzantine = new Option<int?>("--byzantine") { Description = "krum, multi-krum: the number f of sites that may be Byzantine (default 1)" };
+        var init = new Option<string?>("--init") { Description = "Start from this stored model (id or prefix, see 'fedhealth models list') instead of fresh weights" };
+        var initFrom = new Option<string?>("--init-from") { Description = "Where --init looks: a run folder or a folder of runs (default runs/)" };
+        var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Keep the global model of every N-th committed round in model/checkpoints/", DefaultValueFactory = _ => 1 };
         var processes = new Option<bool>("--processes") { Description = "Run the coordinator and each site as separate fedhealth processes over mutual TLS on loopback, with a throwaway PKI" };
 
         Positive(rounds, "rounds");
         Positive(batchSize, "batch size");
+        Positive(checkpointEvery, "checkpoint interval");
         Between(testFraction, "test fraction", 0, 1, inclusiveUpper: false);
         Between(fractionFit, "fraction of sites", 0, 1, inclusiveUpper: true);
         lr.Validators.Add(r =>
@@ -98,7 +102,7 @@ internal static class SimCommand
             data, label, siteColumn, splitColumn, categorical, sites, partition, testFraction, rounds, model, hidden,
             optimizer, lr, localSteps, localEpochs, batchSize, fractionFit, minFitSites, fitTimeout,
             dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, normalize, dropout, stageTimeout, seed, output, json, processes,
-            strategy, serverLr, beta1, beta2, tau, momentum, proximalMu, trimBeta, byzantine,
+            strategy, serverLr, beta1, beta2, tau, momentum, proximalMu, trimBeta, byzantine, init, initFrom, checkpointEvery,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -165,6 +169,9 @@ internal static class SimCommand
                 Out = parse.GetValue(output),
                 Json = parse.GetValue(json),
                 Processes = parse.GetValue(processes),
+                Init = parse.GetValue(init),
+                InitFrom = parse.GetValue(initFrom),
+                CheckpointEvery = parse.GetValue(checkpointEvery),
             };
 
             if (settings.Processes)
