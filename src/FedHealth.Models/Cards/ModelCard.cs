@@ -38,7 +38,10 @@ public static class ModelCard
                     (manifest.Privacy.EpsilonSite is { } es ? $"; site-level ε = {F(es)}" : string.Empty) +
                     (manifest.Privacy.Delta is { } d ? $" at δ = {d.ToString(CultureInfo.InvariantCulture)}" : string.Empty) + ".",
                 $"Secure aggregation: {(manifest.SecureAggregation ? "on — the coordinator saw only the sum of the sites' updates, never one site's" : "off — the coordinator saw each site's update")}.",
-                "The coordinator saw per round the aggregated model, the sites' evaluation counts and metrics, and the summed score histogram; no patient row."]),
+                "The coordinator saw per round the aggregated model, the sites' evaluation counts and metrics, and the summed score histogram; no patient row."])
+            {
+                Figure = EffectFigures.PrivacyPerRound(manifest) is { } privacy ? (EffectFigures.PrivacyFile, privacy) : null,
+            },
             new("Training", [
                 $"Strategy {Text(training["strategy"])}, {manifest.Rounds.Count(r => r.ModelUpdated)} committed rounds of {manifest.Rounds.Count}, " +
                 $"optimizer {Text(training["optimizer"])} at learning rate {Text(training["lr"])}, batch size {Text(training["batch_size"])}, fraction of sites per round {Text(training["fraction_fit"])}.",
@@ -79,20 +82,38 @@ public static class ModelCard
 
     private static CardSection EffectsSection(ModelManifest manifest, ModelWeights weights)
     {
+        var importance = manifest.PermutationImportance;
+        var importanceLine = importance is null
+            ? "Permutation importance: not measured (the study's last round did not evaluate)."
+            : "Permutation importance: the mean increase of the loss over every site's test rows when one input is shuffled among a site's rows " +
+              $"({PermutationImportanceRepeats} repeats); each site measured it on its own rows and only the sum over the sites was released.";
         if (manifest.Architecture.Kind != ManifestLayout.LogisticRegression)
         {
-            return new CardSection("Feature effects", [
-                "Not available for this model: an MLP's effects need federated permutation importance, which is not implemented yet."]);
+            var ranked = (importance ?? []).OrderByDescending(i => Math.Abs(i.LossIncrease)).ToList();
+            return new CardSection("Feature effects", [importanceLine])
+            {
+                Headers = importance is null ? null : ["feature", "loss increase when permuted"],
+                Rows = [.. ranked.Select(i => (IReadOnlyList<string>)[i.Feature, G(i.LossIncrease)])],
+                Figure = EffectFigures.FeatureBars([.. ranked.Select(i => (i.Feature, i.LossIncrease))], "Permutation importance (federated)", "mean loss increase when permuted")
+                    is { } bars ? (EffectFigures.FeatureEffectsFile, bars) : null,
+            };
         }
 
         var effects = LogisticCoefficients.Effects(manifest, weights);
+        var byFeature = (importance ?? []).ToDictionary(i => i.Feature, i => i.LossIncrease, StringComparer.Ordinal);
         return new CardSection("Feature effects", [
-            "Logistic-regression coefficients, sorted by magnitude: the change in log-odds per SD of the input (the model's standardised scale) and per unit of the raw value, with the odds ratios (exp of each)."])
+            "Logistic-regression coefficients, sorted by magnitude: the change in log-odds per SD of the input (the model's standardised scale) and per unit of the raw value, with the odds ratios (exp of each).",
+            importanceLine])
         {
-            Headers = ["feature", "coefficient per SD", "odds ratio per SD", "coefficient per unit", "odds ratio per unit"],
-            Rows = [.. effects.Select(e => (IReadOnlyList<string>)[e.Feature, F(e.PerSd), F(e.OddsRatioPerSd), G(e.PerUnit), G(e.OddsRatioPerUnit)])],
+            Headers = ["feature", "coefficient per SD", "odds ratio per SD", "coefficient per unit", "odds ratio per unit", "permutation importance"],
+            Rows = [.. effects.Select(e => (IReadOnlyList<string>)[
+                e.Feature, F(e.PerSd), F(e.OddsRatioPerSd), G(e.PerUnit), G(e.OddsRatioPerUnit), byFeature.TryGetValue(e.Feature, out var v) ? G(v) : "–"])],
+            Figure = EffectFigures.FeatureBars([.. effects.Select(e => (e.Feature, e.PerSd))], "Logistic-regression coefficients per SD", "change in log-odds per SD")
+                is { } png ? (EffectFigures.FeatureEffectsFile, png) : null,
         };
     }
+
+    private const int PermutationImportanceRepeats = Core.Training.PermutationSettings.DefaultRepeats;
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
 
