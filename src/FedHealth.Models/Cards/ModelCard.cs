@@ -25,7 +25,8 @@ public static class ModelCard
                 $"predicting `{manifest.Label}` from {manifest.Features.Outputs.Count} inputs; a row is positive at a probability of at least {F(manifest.Threshold)}.",
                 $"Model id `{manifest.Id}`, study `{manifest.Study}` ({manifest.Status})."]),
             new("Intended use and limitations", [
-                $"Trained by federated averaging on the data in `{Text(training["data"])}`; scores new patients with the same columns through `fedhealth models predict`.",
+                .. Stated(training),
+                $"Trained by federated learning (strategy {Text(training["strategy"])}) on the data in `{Text(training["data"])}`; scores new patients with the same columns through `fedhealth models predict`.",
                 "It was evaluated only on the sites' held-out rows listed below; it is not validated for clinical decisions, and sites whose case mix differs from these may see other performance.",
                 manifest.Preprocessing.Mode == PreprocessingInfo.Pooled
                     ? "Inputs are imputed with the pooled means and standardised with the pooled means and SDs released by the secure statistics stage."
@@ -38,7 +39,7 @@ public static class ModelCard
                     (manifest.Privacy.EpsilonSite is { } es ? $"; site-level ε = {F(es)}" : string.Empty) +
                     (manifest.Privacy.Delta is { } d ? $" at δ = {d.ToString(CultureInfo.InvariantCulture)}" : string.Empty) + ".",
                 $"Secure aggregation: {(manifest.SecureAggregation ? "on — the coordinator saw only the sum of the sites' updates, never one site's" : "off — the coordinator saw each site's update")}.",
-                "The coordinator saw per round the aggregated model, the sites' evaluation counts and metrics, and the summed score histogram; no patient row."])
+                "The coordinator saw per round the aggregated model, the sites' evaluation counts and metrics, and the summed score histogram; in the last round also each site's permutation loss increases, sums over its test rows; no patient row."])
             {
                 Figure = EffectFigures.PrivacyPerRound(manifest) is { } privacy ? (EffectFigures.PrivacyFile, privacy) : null,
             },
@@ -55,6 +56,18 @@ public static class ModelCard
                 "Round → model (parent): " + string.Join("; ", manifest.Rounds.Select(r => $"{r.Round} → {Short(r.ModelHash)} ({(r.ParentHash is { } parent ? Short(parent) : "initial")})")) + "."]),
         };
         return sections;
+    }
+
+    /// <summary>The study's own description, intended use and limitations, as its configuration states them.</summary>
+    private static IEnumerable<string> Stated(JsonObject training)
+    {
+        foreach (var (key, label) in new[] { ("description", "Purpose"), ("intended_use", "Intended use"), ("limitations", "Limitations") })
+        {
+            if (training[key] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text))
+            {
+                yield return $"{label} (as the study states it): {text}";
+            }
+        }
     }
 
     private static CardSection DataSection(JsonObject training)

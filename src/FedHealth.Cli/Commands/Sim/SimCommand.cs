@@ -79,6 +79,9 @@ internal static class SimCommand
         var proximalMu = new Option<double?>("--proximal-mu") { Description = "fedprox: the proximal term μ in local training (default 0.01)" };
         var trimBeta = new Option<double?>("--trim-beta") { Description = "trimmed-mean: the fraction trimmed from each side (default 0.2)" };
         var byzantine = new Option<int?>("--byzantine") { Description = "krum, multi-krum: the number f of sites that may be Byzantine (default 1)" };
+        var description = new Option<string?>("--description") { Description = "What the study is for (the model card's intended use)" };
+        var intendedUse = new Option<string?>("--intended-use") { Description = "Who may use the model, for what decisions (the model card)" };
+        var limitations = new Option<string?>("--limitations") { Description = "Known limitations of the model (the model card)" };
         var init = new Option<string?>("--init") { Description = "Start from this stored model (id or prefix, see 'fedhealth models list') instead of fresh weights" };
         var initFrom = new Option<string?>("--init-from") { Description = "Where --init looks: a run folder or a folder of runs (default runs/)" };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Keep the global model of every N-th committed round in model/checkpoints/", DefaultValueFactory = _ => 1 };
@@ -103,6 +106,7 @@ internal static class SimCommand
             optimizer, lr, localSteps, localEpochs, batchSize, fractionFit, minFitSites, fitTimeout,
             dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, normalize, dropout, stageTimeout, seed, output, json, processes,
             strategy, serverLr, beta1, beta2, tau, momentum, proximalMu, trimBeta, byzantine, init, initFrom, checkpointEvery,
+            description, intendedUse, limitations,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -122,6 +126,9 @@ internal static class SimCommand
             var study = Defaults with
             {
                 Id = $"sim-{parse.GetValue(seed)}",
+                Description = parse.GetValue(description),
+                IntendedUse = parse.GetValue(intendedUse),
+                Limitations = parse.GetValue(limitations),
                 Rounds = parse.GetValue(rounds),
                 Model = parse.GetValue(model)!,
                 Hidden = [.. ParseHidden(parse.GetValue(hidden)!)],
