@@ -99,7 +99,7 @@ public static class ModelCard
         var importanceLine = importance is null
             ? "Permutation importance: not measured (the study's last round did not evaluate)."
             : "Permutation importance: the mean increase of the loss over every site's test rows when one input is shuffled among a site's rows " +
-              $"({PermutationImportanceRepeats} repeats); each site measured it on its own rows and only the sum over the sites was released.";
+              $"({PermutationImportanceRepeats} repeats); each site measured it on its own rows and sent only sums over them, never a row; shown is the sum over the sites.";
         if (manifest.Architecture.Kind != ManifestLayout.LogisticRegression)
         {
             var ranked = (importance ?? []).OrderByDescending(i => Math.Abs(i.LossIncrease)).ToList();

@@ -39,7 +39,7 @@ public sealed class ModelCardTests
 
         Assert.Equal(["smoker=no", "age", "bp", "smoker=yes"], effects.Rows.Select(r => r[0]));
         Assert.Equal(["smoker=no", "0.15"], effects.Rows[0]);
-        Assert.Contains("only the sum over the sites was released", effects.Lines[0], StringComparison.Ordinal);
+        Assert.Contains("sent only sums over them, never a row", effects.Lines[0], StringComparison.Ordinal);
         Assert.Equal("feature-effects.png", effects.Figure!.Value.File);
     }
 
