@@ -56,6 +56,13 @@ internal static class CoordinatorRunner
         }
 
         var study = plan.Options;
+
+        // A warm start that does not fit is refused before anything listens.
+        var initial = config.Coordinator.InitialModel is { } initialModel
+            ? InitialModel.Weights(
+                InitialModel.At(initialModel, "Coordinator:InitialModel"), study.Model,
+                [.. new FeatureLayout(schema.Columns, schema.MissingIndicators).OutputNames], "Coordinator:InitialModel")
+            : new LocalTrainer().Initialize(study.Model, study.Seed);
         var enrolled = config.Study.Sites.ToHashSet(StringComparer.Ordinal);
         using var tls = ServiceTls.Load("Coordinator:Tls", config.Coordinator.Tls, enrolled);
         StudyAnnouncement.Print(study);
@@ -63,11 +70,6 @@ internal static class CoordinatorRunner
         var bind = config.Coordinator.Bind;
         await using var transfer = ServiceTransfer.StartServer(bind, config.Coordinator.Transfer.Port, tls);
         var publicHost = bind.PublicHost ?? bind.Host;
-        var initial = config.Coordinator.InitialModel is { } initialModel
-            ? InitialModel.Weights(
-                InitialModel.At(initialModel, "Coordinator:InitialModel"), study.Model,
-                [.. new FeatureLayout(schema.Columns, schema.MissingIndicators).OutputNames], "Coordinator:InitialModel")
-            : new LocalTrainer().Initialize(study.Model, study.Seed);
         var options = new CoordinatorOptions(plan, initial)
         {
             IsEnrolled = site => enrolled.Contains(site.Value),
