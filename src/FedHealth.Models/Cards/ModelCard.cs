@@ -85,12 +85,35 @@ public static class ModelCard
         var perSite = manifest.Evaluation?["per_site"] as JsonObject;
         return new CardSection("Performance", [
             $"Pooled over every site's test rows: accuracy {F(ModelFacts.Metric(manifest, "pooled_accuracy"))}, AUC {F(ModelFacts.Metric(manifest, "pooled_auc"))}, loss {F(ModelFacts.Metric(manifest, "pooled_loss"))}; mean site accuracy {F(ModelFacts.Metric(manifest, "mean_site_accuracy"))}.",
-            "The ROC curve is drawn from the score histograms the sites summed, so no patient's score left a site."])
+            "The ROC curve is drawn from the score histograms the sites summed, so no patient's score left a site.",
+            .. CalibrationAndFairness(manifest)])
         {
             Headers = ["site", "test rows", "accuracy", "AUC", "loss"],
             Rows = perSite is null ? [] : [.. perSite.Select(kv => (IReadOnlyList<string>)[kv.Key, Text(kv.Value?["n_test"]), Text(kv.Value?["accuracy"]), Text(kv.Value?["auc"]), Text(kv.Value?["loss"])])],
             Figure = ModelFigures.Roc(manifest) is { } roc ? (ModelFigures.RocFile, roc) : null,
         };
+    }
+
+    /// <summary>Calibration of the pooled predictions and the spread across sites, as the report released them.</summary>
+    private static IEnumerable<string> CalibrationAndFairness(ModelManifest manifest)
+    {
+        if (manifest.Evaluation?["calibration"] is JsonObject calibration)
+        {
+            yield return $"Calibration (from the summed histograms): Brier score {Text(calibration["brier"])}, ECE (10 bins) {Text(calibration["ece_10"])}, " +
+                $"recalibration slope {Text(calibration["slope"])} and intercept {Text(calibration["intercept"])} (1 and 0 when calibrated).";
+        }
+
+        if (manifest.Fairness?["across_sites"] is JsonObject across)
+        {
+            foreach (var metric in new[] { "accuracy", "auc" })
+            {
+                if (across[metric] is JsonObject m)
+                {
+                    yield return $"Across sites ({(metric == "auc" ? "AUC" : metric)}): worst site {Text(m["worst_site"])} {Text(m["worst"])}, best site {Text(m["best_site"])} {Text(m["best"])}, gap {Text(m["gap"])}" +
+                        $" (sites with fewer than {Text(across["minimum_count"])} test patients are left out).";
+                }
+            }
+        }
     }
 
     private static CardSection EffectsSection(ModelManifest manifest, ModelWeights weights)

@@ -58,6 +58,9 @@ public sealed record ModelManifest
     /// <summary>The final evaluation as report.json's <c>final</c>; null when the study never evaluated.</summary>
     public JsonObject? Evaluation { get; init; }
 
+    /// <summary>Fairness across sites as report.json's <c>fairness</c> (worst, best and gap of accuracy and AUC); null when the study never evaluated.</summary>
+    public JsonObject? Fairness { get; init; }
+
     /// <summary>Per round: train loss and evaluation, as report.json's <c>rounds</c> (for the learning curve).</summary>
     public IReadOnlyList<RoundMetrics> History { get; init; } = [];
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using FedHealth.Models.Cards;
 using FedHealth.Models.Tests.Support;
 
@@ -66,5 +67,28 @@ public sealed class ModelCardTests
 
         Assert.Contains("Intended use (as the study states it): Triage of chest-pain patients by cardiologists", section.Lines);
         Assert.Contains("Limitations (as the study states it): Not validated on women under 40", section.Lines);
+    }
+
+    [Fact]
+    public void The_performance_section_gives_the_released_calibration_and_the_spread_across_sites()
+    {
+        var weights = SampleModel.Weights();
+        var manifest = SampleModel.Manifest(weights) with
+        {
+            Fairness = new JsonObject
+            {
+                ["across_sites"] = new JsonObject
+                {
+                    ["minimum_count"] = 10,
+                    ["accuracy"] = new JsonObject { ["worst_site"] = "b", ["worst"] = 0.7, ["best_site"] = "a", ["best"] = 0.9, ["gap"] = 0.2 },
+                },
+            },
+        };
+        manifest.Evaluation!["calibration"] = new JsonObject { ["brier"] = 0.14, ["ece_10"] = 0.03, ["slope"] = 1.02, ["intercept"] = 0.01 };
+
+        var lines = ModelCard.Sections(manifest, weights).Single(s => s.Title == "Performance").Lines;
+
+        Assert.Contains("Calibration (from the summed histograms): Brier score 0.14, ECE (10 bins) 0.03, recalibration slope 1.02 and intercept 0.01 (1 and 0 when calibrated).", lines);
+        Assert.Contains("Across sites (accuracy): worst site b 0.7, best site a 0.9, gap 0.2 (sites with fewer than 10 test patients are left out).", lines);
     }
 }

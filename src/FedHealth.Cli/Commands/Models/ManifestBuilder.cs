@@ -40,6 +40,7 @@ internal static class ManifestBuilder
             SecureAggregation = committed.Any(r => r.SecureAggregation),
             Privacy = new PrivacyInfo(study.Privacy.Mode.ToString().ToLowerInvariant(), result.Privacy?.EpsilonRecord, result.Privacy?.EpsilonSite, result.Privacy?.Delta),
             Evaluation = report["final"]?.DeepClone() as JsonObject,
+            Fairness = report["fairness"]?.DeepClone() as JsonObject,
             History = [.. result.Rounds.Select(r => new RoundMetrics(
                 r.Round, Finite(r.TrainLoss), Finite(r.Evaluation?.Loss), Finite(r.Evaluation?.Accuracy), Finite(r.Evaluation?.Auc), Finite(r.Privacy?.EpsilonRecord), Finite(r.Privacy?.EpsilonSite)))],
             Histogram = result.FinalEvaluation?.PooledHistogram is { } h ? new HistogramInfo([.. h.Positives], [.. h.Negatives]) : null,
