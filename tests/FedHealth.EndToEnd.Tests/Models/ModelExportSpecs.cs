@@ -9,6 +9,7 @@ using FedHealth.Models.Registry;
 using FedHealth.Training.Data;
 using FedHealth.Training.Data.Csv;
 using FedHealth.Training.Data.Preprocessing;
+using FedHealth.Training.Export;
 using FedHealth.Training.Trainer;
 using Xunit.Abstractions;
 
@@ -90,6 +91,31 @@ public sealed class ModelExportSpecs(ITestOutputHelper output)
         Assert.Equal(run.Report["final"]!["pooled_auc"]!.GetValue<double>(), Math.Round(again.Auc, 6));
         Assert.Equal(run.Report["final"]!["pooled_accuracy"]!.GetValue<double>(), Math.Round(again.Accuracy, 6));
         output.WriteLine($"re-evaluated: accuracy {again.Accuracy:R}, AUC {again.Auc:R}; reported {run.Report["final"]!["pooled_accuracy"]}, {run.Report["final"]!["pooled_auc"]}");
+    }
+
+    [Fact]
+    public async Task The_cards_logistic_coefficients_are_the_exported_weights_mapped_through_the_preprocessing()
+    {
+        var run = await Study("logreg");
+        var exported = Path.Combine(run.Folder, "export", "model.pt");
+        Succeeded(await FedHealthProcess.RunAsync("models", "export", run.Id, "--from", run.Folder, "--out", exported));
+        var manifest = ModelRegistry.Open(run.Folder).Find(run.Id).Manifest;
+        var weights = PyTorchStateDict.Load(ManifestLayout.Spec(manifest.Architecture), exported).Flat;
+        var deviations = manifest.Preprocessing.Statistics!.StandardDeviations;
+
+        // The card's table: | feature | per SD | odds ratio per SD | per unit | odds ratio per unit | permutation importance |
+        var rows = File.ReadAllLines(Path.Combine(run.Folder, "model", "model-card.md"))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .Where(c => c.Length == 8 && manifest.Features.Outputs.Contains(c[1]))
+            .ToDictionary(c => c[1]);
+        Assert.Equal(manifest.Features.Outputs.Count, rows.Count);
+        for (var j = 0; j < manifest.Features.Outputs.Count; j++)
+        {
+            var row = rows[manifest.Features.Outputs[j]];
+            Assert.Equal(weights[j], double.Parse(row[2], CultureInfo.InvariantCulture), 5e-4);
+            var perUnit = weights[j] / deviations[j];
+            Assert.Equal(perUnit, double.Parse(row[4], CultureInfo.InvariantCulture), Math.Abs(perUnit) * 1e-3);
+        }
     }
 
     [Fact]
