@@ -30,7 +30,7 @@ public static class InProcessFederation
         var enrolled = spec.Sites.Select(s => s.Site).ToHashSet();
         var coordinator = new CoordinatorOptions(
             plan with { Secure = plan.Secure is { } secure ? secure with { EnrolledKeys = keys.Enrolled } : null },
-            spec.Trainer.Initialize(plan.Options.Model, plan.Options.Seed))
+            spec.Initial ?? spec.Trainer.Initialize(plan.Options.Model, plan.Options.Seed))
         {
             IsEnrolled = enrolled.Contains,
             Persistence = spec.State.IsDurable ? new StudyPersistence(new FolderModelStore(spec.State.ModelsDirectory)) : StudyPersistence.InMemory(),

@@ -23,4 +23,6 @@ public sealed record SimulationSpec(
 
     /// <summary>How the study is started (e.g. only as a resume when the output already holds a run).</summary>
     public Coordinator.Study.StartStudy Start { get; init; } = Coordinator.Study.StartStudy.Instance;
+    /// <summary>The model round 1 starts from (a warm start from a stored model); null initialises fresh weights from the study's seed.</summary>
+    public Core.Weights.ModelWeights? Initial { get; init; }
 }

@@ -62,6 +62,24 @@ public static class FederationConfigs
         };
     }
 
+    /// <summary>The coordinator's configuration with its model keys: the stored model round 1 starts from (if any) and the checkpoint interval (if not every round).</summary>
+    public static JsonObject WithModels(JsonObject coordinatorConfig, string? initialModel, int checkpointEvery)
+    {
+        ArgumentNullException.ThrowIfNull(coordinatorConfig);
+        var section = (JsonObject)coordinatorConfig["Coordinator"]!;
+        if (initialModel is not null)
+        {
+            section["InitialModel"] = Path.GetFullPath(initialModel);
+        }
+
+        if (checkpointEvery != 1)
+        {
+            section["CheckpointEvery"] = checkpointEvery;
+        }
+
+        return coordinatorConfig;
+    }
+
     /// <summary>One site's node configuration, reaching the coordinator at <see cref="LoopbackHost"/>:<paramref name="coordinatorPort"/>.</summary>
     /// <param name="uploadThresholdBytes">From which size the node uploads its replies over the transfer channel; null keeps the node's default.</param>
     public static JsonObject Node(

@@ -27,6 +27,11 @@ public sealed record FederationOptions
 
     /// <summary><c>Coordinator.Console.Url</c>: the coordinator's web console at http://127.0.0.1:PORT (docs/console.md); null for none.</summary>
     public int? CoordinatorConsolePort { get; init; }
+    /// <summary><c>Coordinator.InitialModel</c>: the manifest of a stored model that round 1 starts from; null for fresh weights.</summary>
+    public string? InitialModel { get; init; }
+
+    /// <summary><c>Coordinator.CheckpointEvery</c>: the coordinator keeps every N-th committed round's model.</summary>
+    public int CheckpointEvery { get; init; } = 1;
 
     /// <summary>Between SIGTERM and killing the tree when stopping.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);

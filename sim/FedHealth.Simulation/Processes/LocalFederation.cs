@@ -111,7 +111,7 @@ public sealed class LocalFederation : IAsyncDisposable
             coordinatorConfig["Coordinator"]!["Console"] = new System.Text.Json.Nodes.JsonObject { ["Url"] = $"http://127.0.0.1:{console}" };
         }
 
-        FederationConfigs.Write(federation.CoordinatorConfigPath, coordinatorConfig);
+        FederationConfigs.Write(federation.CoordinatorConfigPath, FederationConfigs.WithModels(coordinatorConfig, spec.Options.InitialModel, spec.Options.CheckpointEvery));
         foreach (var site in spec.Sites)
         {
             federation.WriteNodeConfig(site.Id);

@@ -24,6 +24,31 @@ public static class EvaluationAggregate
         var accuracy = scored.Sum(r => r.Outcome.Accuracy * r.Outcome.NumExamples) / n;
         var histogram = scored.Skip(1).Aggregate(scored[0].Outcome.Histogram, (h, r) => h.Add(r.Outcome.Histogram));
         var meanSite = scored.Average(r => r.Outcome.Accuracy);
-        return new AggregateEvaluateOutcome(loss, accuracy, histogram.Auc(), meanSite, histogram, scored);
+        return new AggregateEvaluateOutcome(loss, accuracy, histogram.Auc(), meanSite, histogram, scored)
+        {
+            PermutationImportance = PooledImportance(scored, n),
+        };
+    }
+
+    /// <summary>The sites' summed loss increases over the pooled examples, when every scored site measured them for the same inputs.</summary>
+    public static IReadOnlyList<double>? PooledImportance(IReadOnlyList<EvaluateResult> scored, double examples)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        if (scored.Count == 0 || scored.Any(r => r.Outcome.LossIncreases is null)
+            || scored.Select(r => r.Outcome.LossIncreases!.Count).Distinct().Count() != 1)
+        {
+            return null;
+        }
+
+        var sum = new double[scored[0].Outcome.LossIncreases!.Count];
+        foreach (var increases in scored.Select(r => r.Outcome.LossIncreases!))
+        {
+            for (var j = 0; j < sum.Length; j++)
+            {
+                sum[j] += increases[j];
+            }
+        }
+
+        return [.. sum.Select(s => s / examples)];
     }
 }

@@ -15,7 +15,7 @@ public static class StudyDescription
         ArgumentNullException.ThrowIfNull(study);
         var dpOff = request.DpMode == DpMode.Off;
         var privacy = study.Privacy;
-        return new JsonObject
+        var config = new JsonObject
         {
             ["rounds"] = request.Rounds,
             ["model"] = request.Model,
@@ -41,6 +41,17 @@ public static class StudyDescription
             ["secure_aggregation"] = study.SecureAggregation.Enabled,
             ["normalize"] = study.FederatedStatistics is null ? "site" : "federated",
         };
+
+        // The model card's intended use and limitations; written only when stated, so other reports keep their shape.
+        foreach (var (key, text) in new[] { ("description", request.Description), ("intended_use", request.IntendedUse), ("limitations", request.Limitations) })
+        {
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                config[key] = text;
+            }
+        }
+
+        return config;
     }
 
     /// <summary>One line per protection in force (differential privacy, secure aggregation), for the operator before the run.</summary>

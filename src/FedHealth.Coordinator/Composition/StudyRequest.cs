@@ -26,6 +26,15 @@ public sealed record StudyRequest
 
     public string Id { get; init; } = "study";
 
+    /// <summary>What the study is for, in the consortium's words (the model card's intended use); null: not stated.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Who may use the model, for what decisions (the model card's intended use); null: not stated.</summary>
+    public string? IntendedUse { get; init; }
+
+    /// <summary>Known limitations: populations, settings or decisions the model is not for (the model card); null: not stated.</summary>
+    public string? Limitations { get; init; }
+
     // Arrays (not read-only lists) so that the configuration binder can fill them.
 
     /// <summary>The enrolled site ids (a coordinator's study); empty when the sites come from the data (<c>sim</c>).</summary>

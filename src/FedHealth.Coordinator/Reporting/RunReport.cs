@@ -151,6 +151,11 @@ public static class RunReport
             ["pooled_loss"] = Number(evaluation?.Loss),
             ["released"] = evaluation is null ? null : new JsonObject { ["per_site"] = Released.Exact, ["pooled"] = Released.Exact },
             ["calibration"] = evaluation is null ? null : EvaluationReport.Calibration(evaluation.PooledHistogram),
+
+            // Per model input: the pooled mean loss increase when it is permuted (the sites' sums over all test rows).
+            ["permutation_importance"] = evaluation?.PermutationImportance is { } importance
+                ? new JsonArray([.. importance.Select(v => (JsonNode?)Number(v))])
+                : null,
             ["model_hash"] = result.FinalWeights.ContentHash(),
             ["parameters"] = result.FinalWeights.Length,
         };

@@ -214,7 +214,7 @@ public sealed partial class RoundActor : ReceiveActor
         }
 
         var (weights, offer) = ModelDelivery.Prepare(_aggregate.Weights, _plan.Models);
-        var instruction = new EvaluateInstruction(Study, Round, _plan.Model, weights, offer);
+        var instruction = new EvaluateInstruction(Study, Round, _plan.Model, weights, offer, _plan.Importance);
         StartStage(new GatherRequest(SitesOf(sites), instruction, typeof(EvaluateReply), ProtocolStage.Evaluate, _plan.EvaluateTimeout, EvaluationProblem)
         {
             Name = $"Round {Round} evaluation",
@@ -222,8 +222,9 @@ public sealed partial class RoundActor : ReceiveActor
     }
 
     /// <summary>An evaluation must fit the pooled metrics it joins: counts that are counts, and a histogram of the expected shape.</summary>
-    private static string? EvaluationProblem(ISiteMessage message)
+    private string? EvaluationProblem(ISiteMessage message)
     {
+        var inputs = _plan.Model.InputFeatures;
         var outcome = ((EvaluateReply)message).Outcome;
         if (outcome?.Histogram is not { } histogram)
         {
@@ -234,6 +235,11 @@ public sealed partial class RoundActor : ReceiveActor
             || histogram.Positives.Any(c => c < 0) || histogram.Negatives.Any(c => c < 0))
         {
             return $"returned an evaluation that does not fit the pooled metrics (a histogram of {histogram.Bins} bins, {outcome.NumExamples} examples)";
+        }
+
+        if (outcome.LossIncreases is { } increases && (increases.Count != inputs || increases.Any(v => !double.IsFinite(v))))
+        {
+            return $"returned permutation importance that does not fit the model's {inputs} inputs (or is not finite)";
         }
 
         return null;

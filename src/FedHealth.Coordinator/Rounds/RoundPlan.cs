@@ -32,4 +32,6 @@ public sealed record RoundPlan(
     /// the unmask stage of a secure sum) the round asks its parent to persist the cost (<see cref="ChargeRound"/>).
     /// </summary>
     public bool ChargeBeforeRelease { get; init; }
+    /// <summary>Ask the evaluating sites for permutation importance (the study's last round); null: not this round.</summary>
+    public PermutationSettings? Importance { get; init; }
 }

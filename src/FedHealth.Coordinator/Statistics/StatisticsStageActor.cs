@@ -71,6 +71,7 @@ public sealed class StatisticsStageActor : ReceiveActor
             var summary = new StatisticsSummary(message.Contributors, message.Prepared, message.Failures, _attempt)
             {
                 RefusedMessages = message.RefusedMessages,
+                Pooled = message.Pooled,
             };
             var prepared = message.Prepared.Where(_sites.Sites.ContainsKey).Select(site => _sites.Sites[site]).ToList();
             Reply(new StatisticsStageCompleted(summary, message.Pooled, prepared, null), null);

@@ -1,5 +1,6 @@
 using FedHealth.Coordinator.Senders;
 using FedHealth.Core.Ids;
+using FedHealth.Core.Protocol.Statistics;
 using FedHealth.Core.Strategy;
 
 namespace FedHealth.Coordinator.Statistics;
@@ -9,4 +10,7 @@ public sealed record StatisticsSummary(int Contributors, IReadOnlyList<SiteId> P
 {
     /// <summary>Messages refused in the successful attempt because they named a site other than their sender's.</summary>
     public IReadOnlyList<RefusedMessage> RefusedMessages { get; init; } = [];
+
+    /// <summary>The pooled sum released to every site (the consortium's, not any one site's): what a model's manifest records as its preprocessing.</summary>
+    public PooledStatistics? Pooled { get; init; }
 }

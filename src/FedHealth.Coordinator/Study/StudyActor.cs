@@ -340,6 +340,7 @@ public sealed class StudyActor : ReceivePersistentActor, IWithTimers
             Models = _transfer?.Models,
             Uploads = _transfer?.Uploads,
             ChargeBeforeRelease = _privacy is not null,
+            Importance = round == _options.Rounds ? new Core.Training.PermutationSettings(Core.Training.PermutationSettings.DefaultRepeats, _options.Seed) : null,
         };
         _currentRound = Context.ActorOf(RoundActor.Props(plan), $"round-{round}");
         (_metrics ??= new RoundMetricsRecorder(_options.Study.ToString()!)).RoundStarted(round);

@@ -13,4 +13,12 @@ public sealed record AggregateEvaluateOutcome(
     double Auc,
     double MeanSiteAccuracy,
     ScoreHistogram PooledHistogram,
-    IReadOnlyList<EvaluateResult> PerSite);
+    IReadOnlyList<EvaluateResult> PerSite)
+{
+    /// <summary>
+    /// Pooled permutation importance: per model input, the mean loss increase over every site's test
+    /// rows when that input is permuted (the sites' summed increases over the pooled examples); null
+    /// unless every scored site measured it.
+    /// </summary>
+    public IReadOnlyList<double>? PermutationImportance { get; init; }
+}

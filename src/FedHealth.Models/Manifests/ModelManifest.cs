@@ -58,9 +58,19 @@ public sealed record ModelManifest
     /// <summary>The final evaluation as report.json's <c>final</c>; null when the study never evaluated.</summary>
     public JsonObject? Evaluation { get; init; }
 
+    /// <summary>Fairness across sites as report.json's <c>fairness</c> (worst, best and gap of accuracy and AUC); null when the study never evaluated.</summary>
+    public JsonObject? Fairness { get; init; }
+
     /// <summary>Per round: train loss and evaluation, as report.json's <c>rounds</c> (for the learning curve).</summary>
     public IReadOnlyList<RoundMetrics> History { get; init; } = [];
 
     /// <summary>The pooled score histogram of the final evaluation (for the ROC curve); null without one.</summary>
     public HistogramInfo? Histogram { get; init; }
+
+    /// <summary>
+    /// Federated permutation importance of the final model, per input in the order of
+    /// <see cref="FeatureInfo.Outputs"/>: only the sum over the sites was released. Null when the
+    /// study's last round did not evaluate (or a site could not measure it).
+    /// </summary>
+    public IReadOnlyList<FeatureImportanceInfo>? PermutationImportance { get; init; }
 }

@@ -200,7 +200,17 @@ public sealed class NodeAgentActor : ReceiveActor
         async Task<IRoundMessage> Score()
         {
             var weights = await ModelFetch.ResolveAsync(instruction.Model, instruction.Weights, instruction.WeightsOffer, models).ConfigureAwait(false);
-            return new EvaluateReply(instruction.Study, instruction.Round, site, trainer.Evaluate(instruction.Model, weights, test));
+            var outcome = trainer.Evaluate(instruction.Model, weights, test);
+            if (instruction.Importance is { } importance && trainer is IPermutationImportance permutation)
+            {
+                // The repeats are bounded by the wire's validation; the site draws its own permutations.
+                outcome = outcome with
+                {
+                    LossIncreases = permutation.LossIncreases(instruction.Model, weights, test, importance with { Seed = SiteSeeds.For(importance.Seed, site) }),
+                };
+            }
+
+            return new EvaluateReply(instruction.Study, instruction.Round, site, outcome);
         }
 
         Context.ActorOf(WorkSessionActor.Props(instruction, Sender, site, ProtocolStage.Evaluate, Score), SessionName("evaluate", instruction));

@@ -4,6 +4,7 @@ using FedHealth.Core.Training;
 using FedHealth.Core.Weights;
 using FedHealth.Privacy.Sampling;
 using FedHealth.Training.DpSgd;
+using FedHealth.Training.Importance;
 using FedHealth.Training.Models;
 using FedHealth.Training.Runtime;
 using TorchSharp;
@@ -23,7 +24,7 @@ namespace FedHealth.Training.Trainer;
 /// and noise come from the OS CSPRNG, never from the seed, because randomness that anyone holding
 /// the seed can replay protects no one.
 /// </remarks>
-public sealed class LocalTrainer : ILocalTrainer
+public sealed class LocalTrainer : ILocalTrainer, IPermutationImportance
 {
     private readonly Func<IRandomSource> _privacyRandomness;
     private readonly TrainingShutdown _shutdown;
@@ -115,6 +116,25 @@ public sealed class LocalTrainer : ILocalTrainer
         }
 
         return Scoring.Outcome(logits, test.Labels);
+    }
+
+    public IReadOnlyList<double> LossIncreases(ModelSpec model, ModelWeights weights, TabularData test, PermutationSettings settings)
+    {
+        TrainerInputs.CheckRows(model, test, nameof(test), allowEmpty: true);
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            using var module = ModelFactory.Create(model);
+            ModuleWeights.Write(module, weights);
+            module.eval();
+            float[] Logits(float[] features, int rows)
+            {
+                using var scope = NewDisposeScope();
+                return TensorFactory.ToArray(module.forward(TensorFactory.Float32(features, rows, test.Columns)));
+            }
+
+            return PermutationImportance.LossIncreases(test, Logits, settings);
+        }
     }
 
     /// <summary>Mini-batch training; returns the mean of the steps' batch losses.</summary>

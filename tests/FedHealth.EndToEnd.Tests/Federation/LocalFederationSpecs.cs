@@ -42,6 +42,14 @@ public sealed class LocalFederationSpecs
         Assert.Equal(["0", "1", "2"], report["final"]!["per_site"]!.AsObject().Select(kv => kv.Key).Order());
         Assert.NotNull(result.LedgerPath);
 
+        // The coordinator keeps the model beside its report: the final model, a checkpoint per committed round plus the initial weights, the card.
+        var model = Path.Combine(Path.GetDirectoryName(result.ReportPath)!, "model");
+        var id = report["final"]!["model_hash"]!.GetValue<string>();
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(model, id + ".json")))!;
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(model, "checkpoints"), "*.f32").Length);
+        Assert.Equal(HeartSchema.Columns.Count + HeartSchema.MissingIndicators.Count, manifest["permutation_importance"]!.AsArray().Count);
+        Assert.True(File.Exists(Path.Combine(model, "model-card.html")));
+
         // The launcher sends every model and every masked input over the mutual-TLS transfer channel:
         // 3 sites × (fit + evaluation) × 3 rounds down, 3 sites × 3 rounds up.
         Assert.Matches(@"CompletedFetches = (1[8-9]|[2-9]\d|\d{3,}), CompletedUploads = ([9]|[1-9]\d+), FailedTransfers = 0", File.ReadAllText(result.CoordinatorLog));

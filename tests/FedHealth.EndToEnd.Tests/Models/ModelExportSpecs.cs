@@ -1,6 +1,16 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FedHealth.Coordinator.Aggregation;
+using FedHealth.Core.Metrics;
+using FedHealth.Core.Strategy;
 using FedHealth.EndToEnd.Tests.Support;
+using FedHealth.Models.Manifests;
+using FedHealth.Models.Registry;
+using FedHealth.Training.Data;
+using FedHealth.Training.Data.Csv;
+using FedHealth.Training.Data.Preprocessing;
+using FedHealth.Training.Export;
+using FedHealth.Training.Trainer;
 using Xunit.Abstractions;
 
 namespace FedHealth.EndToEnd.Tests.Models;
@@ -52,6 +62,60 @@ public sealed class ModelExportSpecs(ITestOutputHelper output)
         var test = rows.Select((r, i) => (Row: r, P: after[i])).Where(x => x.Row[1] == "test").ToList();
         var accuracy = test.Count(x => (x.P >= 0.5 ? "1" : "0") == x.Row[^1]) / (double)test.Count;
         Assert.Equal(run.Report["final"]!["pooled_accuracy"]!.GetValue<double>(), Math.Round(accuracy, 6));
+    }
+
+    [Fact]
+    public async Task An_imported_model_re_evaluated_at_the_sites_gives_the_same_pooled_accuracy_and_AUC_bit_for_bit()
+    {
+        var run = await Study("logreg");
+        var exported = Path.Combine(run.Folder, "export", "model.pt");
+        Succeeded(await FedHealthProcess.RunAsync("models", "export", run.Id, "--from", run.Folder, "--out", exported));
+        var imported = Path.Combine(run.Folder, "imported");
+        Succeeded(await FedHealthProcess.RunAsync("models", "import", exported, "--to", imported));
+        var stored = ModelRegistry.Open(imported).Find(run.Id);
+        var manifest = stored.Manifest;
+
+        // Each site scores its own test rows, preprocessed with the manifest's statistics, as the study's evaluation did.
+        var dataset = SiteDatasets.FromCsv(HeartDisease, new CsvOptions("target") { SiteColumn = "center", SplitColumn = "flamby_split" }, 42, 0.25, null, null);
+        var statistics = new FeatureStatistics(
+            [.. manifest.Preprocessing.Statistics!.ImputationValues], [.. manifest.Preprocessing.Statistics.Means], [.. manifest.Preprocessing.Statistics.StandardDeviations]);
+        var trainer = new LocalTrainer();
+        var results = dataset.Pooling
+            .Select(p => new EvaluateResult(p.Site, trainer.Evaluate(ManifestLayout.Spec(manifest.Architecture), stored.Weights(), SiteDatasets.Preprocess(p.RawSplit, p.Layout, statistics).Test)))
+            .ToList();
+        var again = EvaluationAggregate.Of(results);
+
+        Assert.Equal(manifest.Histogram!.Positives, again.PooledHistogram.Positives);
+        Assert.Equal(manifest.Histogram.Negatives, again.PooledHistogram.Negatives);
+        Assert.Equal(new ScoreHistogram(manifest.Histogram.Positives, manifest.Histogram.Negatives).Auc(), again.Auc);
+        Assert.Equal(run.Report["final"]!["pooled_auc"]!.GetValue<double>(), Math.Round(again.Auc, 6));
+        Assert.Equal(run.Report["final"]!["pooled_accuracy"]!.GetValue<double>(), Math.Round(again.Accuracy, 6));
+        output.WriteLine($"re-evaluated: accuracy {again.Accuracy:R}, AUC {again.Auc:R}; reported {run.Report["final"]!["pooled_accuracy"]}, {run.Report["final"]!["pooled_auc"]}");
+    }
+
+    [Fact]
+    public async Task The_cards_logistic_coefficients_are_the_exported_weights_mapped_through_the_preprocessing()
+    {
+        var run = await Study("logreg");
+        var exported = Path.Combine(run.Folder, "export", "model.pt");
+        Succeeded(await FedHealthProcess.RunAsync("models", "export", run.Id, "--from", run.Folder, "--out", exported));
+        var manifest = ModelRegistry.Open(run.Folder).Find(run.Id).Manifest;
+        var weights = PyTorchStateDict.Load(ManifestLayout.Spec(manifest.Architecture), exported).Flat;
+        var deviations = manifest.Preprocessing.Statistics!.StandardDeviations;
+
+        // The card's table: | feature | per SD | odds ratio per SD | per unit | odds ratio per unit | permutation importance |
+        var rows = File.ReadAllLines(Path.Combine(run.Folder, "model", "model-card.md"))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .Where(c => c.Length == 8 && manifest.Features.Outputs.Contains(c[1]))
+            .ToDictionary(c => c[1]);
+        Assert.Equal(manifest.Features.Outputs.Count, rows.Count);
+        for (var j = 0; j < manifest.Features.Outputs.Count; j++)
+        {
+            var row = rows[manifest.Features.Outputs[j]];
+            Assert.Equal(weights[j], double.Parse(row[2], CultureInfo.InvariantCulture), 5e-4);
+            var perUnit = weights[j] / deviations[j];
+            Assert.Equal(perUnit, double.Parse(row[4], CultureInfo.InvariantCulture), Math.Abs(perUnit) * 1e-3);
+        }
     }
 
     [Fact]

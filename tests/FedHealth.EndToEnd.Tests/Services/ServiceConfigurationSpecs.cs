@@ -39,6 +39,16 @@ public sealed class ServiceConfigurationSpecs
     }
 
     [Fact]
+    public async Task A_checkpoint_interval_below_one_is_refused_naming_the_key()
+    {
+        var config = Write("""{ "Study": { "Sites": ["a", "b", "c"], "Dp": "off" }, "Schema": { "Label": "y", "Columns": ["x"] } }""");
+
+        var run = await FedHealthProcess.RunAsync("coordinator", "--config", config, "--Coordinator:Output", FedHealthProcess.TempFolder(), "--Coordinator:CheckpointEvery", "0");
+
+        run.AssertRefusedWith("Coordinator:CheckpointEvery must be at least 1 (got 0)");
+    }
+
+    [Fact]
     public async Task A_missing_or_broken_configuration_file_is_refused_with_its_name()
     {
         (await FedHealthProcess.RunAsync("node", "--config", "/nonexistent/node.json")).AssertRefusedWith("/nonexistent/node.json");

@@ -34,6 +34,11 @@ internal sealed class CoordinatorConfig
             problems.Add($"Coordinator:Transfer: Port must be 0–65535 and ThresholdBytes ≥ 0 (got {Coordinator.Transfer.Port}, {Coordinator.Transfer.ThresholdBytes}).");
         }
 
+        if (Coordinator.CheckpointEvery < 1)
+        {
+            problems.Add($"Coordinator:CheckpointEvery must be at least 1 (got {Coordinator.CheckpointEvery}).");
+        }
+
         if (!(Coordinator.RegistrationTimeoutSeconds > 0))
         {
             problems.Add("Coordinator:RegistrationTimeoutSeconds must be positive.");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Hosting;
+using FedHealth.Cli.Commands.Models;
 using FedHealth.Cli.Commands.Services;
 using FedHealth.Cli.Commands.Sim;
 using FedHealth.Cli.Console;
@@ -17,6 +18,7 @@ using FedHealth.Hosting.Delivery;
 using FedHealth.Hosting.Enrolment;
 using FedHealth.Hosting.Persistence;
 using FedHealth.Hosting.Remote;
+using FedHealth.Training.Data.Preprocessing;
 using FedHealth.Training.Data.Preprocessing.Federated;
 using FedHealth.Training.Trainer;
 using FedHealth.WebConsole.Studies;
@@ -31,7 +33,7 @@ namespace FedHealth.Cli.Commands.Coordinator;
 /// The coordinator service: validates its configuration, composes the study the one way every
 /// host does (<see cref="StudyComposer"/>), listens on Akka.Remote with mutual TLS only, admits
 /// the study's enrolled sites by certificate, runs the study, writes report.json and
-/// privacy-ledger.json like <c>sim</c>, and exits.
+/// privacy-ledger.json like <c>sim</c>, keeps the model with its checkpoints and card in <c>Output/model/</c>, and exits.
 /// </summary>
 internal static class CoordinatorRunner
 {
@@ -60,6 +62,13 @@ internal static class CoordinatorRunner
         }
 
         var study = plan.Options;
+
+        // A warm start that does not fit is refused before anything listens.
+        var initial = config.Coordinator.InitialModel is { } initialModel
+            ? InitialModel.Weights(
+                InitialModel.At(initialModel, "Coordinator:InitialModel"), study.Model,
+                [.. new FeatureLayout(schema.Columns, schema.MissingIndicators).OutputNames], "Coordinator:InitialModel")
+            : new LocalTrainer().Initialize(study.Model, study.Seed);
         // Study:Sites plus the sites added while it runs (fedhealth study add-site), re-read when the signed file changes.
         var configured = config.Study.Sites.ToHashSet(StringComparer.Ordinal);
         System.Security.Cryptography.X509Certificates.X509Certificate2? own = null;
@@ -71,7 +80,7 @@ internal static class CoordinatorRunner
         var bind = config.Coordinator.Bind;
         await using var transfer = ServiceTransfer.StartServer(bind, config.Coordinator.Transfer.Port, tls);
         var publicHost = bind.PublicHost ?? bind.Host;
-        var options = new CoordinatorOptions(plan, new LocalTrainer().Initialize(study.Model, study.Seed))
+        var options = new CoordinatorOptions(plan, initial)
         {
             IsEnrolled = site => enrolled.Contains(site.Value),
             Verifier = new CertificateEnrolmentVerifier(tls.Trust),
@@ -96,13 +105,14 @@ internal static class CoordinatorRunner
 
         Terminal.Err.WriteLine($"coordinator listening on {TlsRemoting.Address(publicHost, bind.Port)} (mutual TLS); waiting for {study.MinAvailableSites} of {enrolled.Count} enrolled sites");
         StudyResult result;
+        var checkpoints = new Checkpoints(folder, new RoundProgress(Terminal.Err), config.Coordinator.CheckpointEvery);
         try
         {
             var system = host.Services.GetRequiredService<ActorSystem>();
             var studyActor = await host.Services.GetRequiredService<IRequiredActor<StudyActor>>().GetAsync(cancellationToken).ConfigureAwait(false);
             var done = new TaskCompletionSource<StudyResult>(TaskCreationOptions.RunContinuationsAsynchronously);
             var start = new StartStudy { RefuseFreshStart = RunFolder.HoldsRunReason(folder, "Coordinator:Output") };
-            system.ActorOf(StudyListener.Props(studyActor, done, new RoundProgress(Terminal.Err), start), "study-listener");
+            system.ActorOf(StudyListener.Props(studyActor, done, checkpoints, start), "study-listener");
             await using var registration = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken)).ConfigureAwait(false);
             result = await done.Task.ConfigureAwait(false);
         }
@@ -116,6 +126,8 @@ internal static class CoordinatorRunner
         var report = RunReport.Build(reportConfig, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         var path = ReportFile.Write(folder, report);
+        var model = ModelArtifacts.Save(folder, study, result, report, checkpoints, ServiceModelInputs.From(schema, result));
+        Terminal.Err.WriteLine($"model: {model.ManifestPath}");
         Terminal.Err.WriteLine($"status: {result.Status}{(result.Reason is null ? string.Empty : " — " + result.Reason)}; report: {path}");
         return result.Status is StudyStatus.Completed or StudyStatus.BudgetExhausted ? ExitCodes.Success : ExitCodes.RunFailed;
     }

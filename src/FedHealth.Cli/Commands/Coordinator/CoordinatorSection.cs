@@ -27,4 +27,10 @@ internal sealed class CoordinatorSection
     public StateSection State { get; set; } = new();
 
     public double RegistrationTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>A stored model's manifest (<c>model/ID.json</c>, its weights beside it) to start round 1 from instead of fresh weights; null: fresh.</summary>
+    public string? InitialModel { get; set; }
+
+    /// <summary>Keep the global model of every N-th committed round in <c>Output/model/checkpoints/</c>.</summary>
+    public int CheckpointEvery { get; set; } = 1;
 }

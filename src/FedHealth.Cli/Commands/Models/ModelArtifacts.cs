@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FedHealth.Cli.Commands.Sim;
 using FedHealth.Coordinator.Aggregation;
 using FedHealth.Coordinator.Study;
 using FedHealth.Core.Metrics;
@@ -7,19 +6,18 @@ using FedHealth.Core.Options;
 using FedHealth.Models.Cards;
 using FedHealth.Models.Figures;
 using FedHealth.Models.Registry;
-using FedHealth.Training.Data;
 
 namespace FedHealth.Cli.Commands.Models;
 
-/// <summary>What a finished <c>sim</c> run leaves beside its report: the final model, its manifest, the model card and the learning-curve and ROC figures in <c>model/</c> (docs/models.md), and the calibration and fairness-across-sites figures in the run folder (docs/report-schema.md).</summary>
+/// <summary>What a finished study (<c>sim</c>, <c>sim --processes</c>, the coordinator service) leaves beside its report: the final model, its manifest, the model card and the learning-curve and ROC figures in <c>model/</c> (docs/models.md), and the calibration and fairness-across-sites figures in the run folder (docs/report-schema.md).</summary>
 internal static class ModelArtifacts
 {
     public static StoredModel Save(
-        string folder, StudyOptions study, StudyResult result, PreparedDataset dataset, SimSettings settings, JsonObject report, Checkpoints checkpoints)
+        string folder, StudyOptions study, StudyResult result, JsonObject report, Checkpoints checkpoints, ModelInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(checkpoints);
         checkpoints.KeepInitial(result);
-        var manifest = ManifestBuilder.Build(study, result, dataset, settings, report, checkpoints.Files);
+        var manifest = ManifestBuilder.Build(study, result, report, checkpoints.Files, inputs);
         var stored = ModelStore.Save(folder, manifest, result.FinalWeights);
         CardWriter.Write(stored, ModelStore.ModelFolder(folder));
         WriteEvaluationFigures(folder, result);

@@ -87,10 +87,17 @@ internal static class SimCommand
             Arity = ArgumentArity.ZeroOrOne,
             HelpName = "PORT",
         };
+        var description = new Option<string?>("--description") { Description = "What the study is for (the model card's intended use)" };
+        var intendedUse = new Option<string?>("--intended-use") { Description = "Who may use the model, for what decisions (the model card)" };
+        var limitations = new Option<string?>("--limitations") { Description = "Known limitations of the model (the model card)" };
+        var init = new Option<string?>("--init") { Description = "Start from this stored model (id or prefix, see 'fedhealth models list') instead of fresh weights" };
+        var initFrom = new Option<string?>("--init-from") { Description = "Where --init looks: a run folder or a folder of runs (default runs/)" };
+        var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Keep the global model of every N-th committed round in model/checkpoints/", DefaultValueFactory = _ => 1 };
         var processes = new Option<bool>("--processes") { Description = "Run the coordinator and each site as separate fedhealth processes over mutual TLS on loopback, with a throwaway PKI" };
 
         Positive(rounds, "rounds");
         Positive(batchSize, "batch size");
+        Positive(checkpointEvery, "checkpoint interval");
         Between(testFraction, "test fraction", 0, 1, inclusiveUpper: false);
         Between(fractionFit, "fraction of sites", 0, 1, inclusiveUpper: true);
         lr.Validators.Add(r =>
@@ -106,7 +113,8 @@ internal static class SimCommand
             data, label, siteColumn, splitColumn, categorical, sites, partition, testFraction, rounds, model, hidden,
             optimizer, lr, localSteps, localEpochs, batchSize, fractionFit, minFitSites, fitTimeout,
             dp, targetEpsilon, delta, noiseMultiplier, clip, samplingRate, maxEpsilon, secure, normalize, dropout, stageTimeout, seed, output, state, statePostgres, json, processes, console,
-            strategy, serverLr, beta1, beta2, tau, momentum, proximalMu, trimBeta, byzantine,
+            strategy, serverLr, beta1, beta2, tau, momentum, proximalMu, trimBeta, byzantine, init, initFrom, checkpointEvery,
+            description, intendedUse, limitations,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async ct =>
         {
@@ -126,6 +134,9 @@ internal static class SimCommand
             var study = Defaults with
             {
                 Id = $"sim-{parse.GetValue(seed)}",
+                Description = parse.GetValue(description),
+                IntendedUse = parse.GetValue(intendedUse),
+                Limitations = parse.GetValue(limitations),
                 Rounds = parse.GetValue(rounds),
                 Model = parse.GetValue(model)!,
                 Hidden = [.. ParseHidden(parse.GetValue(hidden)!)],
@@ -176,6 +187,9 @@ internal static class SimCommand
                 Json = parse.GetValue(json),
                 Processes = parse.GetValue(processes),
                 ConsolePort = parse.GetResult(console) is null ? null : parse.GetValue(console) ?? SimSettings.DefaultConsolePort,
+                Init = parse.GetValue(init),
+                InitFrom = parse.GetValue(initFrom),
+                CheckpointEvery = parse.GetValue(checkpointEvery),
             };
 
             if (settings.Processes && settings.ConsolePort is not null)

@@ -78,7 +78,11 @@ internal static class SimRunner
             RunFolder.EnsureNew(folder, "--out");
         }
 
-        var plan = StudyComposer.Compose(settings.Study, SimEnvironment.For(settings, dataset, folder));
+        var environment = SimEnvironment.For(settings, dataset, folder);
+
+        // Before anything is written: a stored model that does not fit is refused with nothing left behind.
+        var initial = WarmStartWeights(settings, StudyPlanner.Plan(settings.Study, environment), dataset);
+        var plan = StudyComposer.Compose(settings.Study, environment);
         var study = plan.Options;
         if (study.Privacy.Mode != DpMode.Off && SimEnvironment.DeltaWarning(study.Privacy.Delta, dataset) is { } warning)
         {
@@ -97,10 +101,11 @@ internal static class SimRunner
             Observers = board is null ? null : akka => akka.WithFedHealthStudyConsole(board),
             State = state,
             Start = new StartStudy { RefuseFreshStart = RunFolder.HoldsRunReason(folder, "--out") },
+            Initial = initial,
         };
         Terminal.Err.MarkupLine(
             $"[grey]{dataset.Sites.Count} sites, {dataset.Description.FeatureNames.Length} features, {study.Rounds} rounds of {Markup.Escape(plan.Strategy.Name)} ({Markup.Escape(dataset.Description.Source)})[/]");
-        var checkpoints = new Models.Checkpoints(folder, progress);
+        var checkpoints = new Models.Checkpoints(folder, progress, settings.CheckpointEvery);
         var result = await InProcessFederation.RunAsync(spec, checkpoints, cancellationToken).ConfigureAwait(false);
 
         var config = ReportConfig(settings, study);
@@ -108,8 +113,23 @@ internal static class SimRunner
         var report = RunReport.Build(config, result);
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
         var path = ReportFile.Write(folder, report);
-        Models.ModelArtifacts.Save(folder, study, result, dataset, settings, report, checkpoints);
+        Models.ModelArtifacts.Save(folder, study, result, report, checkpoints, Models.SimModelInputs.From(study, result, dataset, settings));
         return (result, report, path);
+    }
+
+    /// <summary>With <c>--init</c>: the stored model's weights, once they fit this study's model and inputs.</summary>
+    internal static Core.Weights.ModelWeights? WarmStartWeights(SimSettings settings, StudyOptions study, PreparedDataset dataset)
+    {
+        if (settings.Init is not { } id)
+        {
+            return null;
+        }
+
+        var model = Models.InitialModel.Find(id, settings.InitFrom);
+        IReadOnlyList<string> inputs = dataset.Pooling.Count > 0 ? dataset.Pooling[0].Layout.OutputNames : dataset.Description.FeatureNames;
+        var weights = Models.InitialModel.Weights(model, study.Model, inputs, "--init");
+        Terminal.Err.MarkupLine($"[grey]warm start from model {Markup.Escape(model.Id[..12])} ({Markup.Escape(model.RunFolder)})[/]");
+        return weights;
     }
 
     internal static PreparedDataset LoadData(SimSettings settings)
@@ -157,6 +177,12 @@ internal static class SimRunner
     internal static JsonObject ReportConfig(SimSettings settings, StudyOptions study)
     {
         var config = settings.ToReportConfig();
+        if (settings.Init is not null)
+        {
+            // Only when given, so a fresh study's report keeps its shape.
+            config["init"] = settings.Init;
+        }
+
         foreach (var (key, value) in StudyDescription.ReportConfig(settings.Study, study))
         {
             config[key] = value?.DeepClone();

@@ -46,6 +46,15 @@ internal sealed record SimSettings
 
     public bool Json { get; init; }
 
+    /// <summary>Start from this stored model (an id or prefix) instead of fresh weights: a warm start (docs/models.md).</summary>
+    public string? Init { get; init; }
+
+    /// <summary>Where <see cref="Init"/> is looked up: a run folder or a folder of runs (default <c>runs/</c>).</summary>
+    public string? InitFrom { get; init; }
+
+    /// <summary>Keep a checkpoint of every N-th committed round (1: every round).</summary>
+    public int CheckpointEvery { get; init; } = 1;
+
     /// <summary>Run the coordinator and every site as separate <c>fedhealth</c> processes over mutual TLS on loopback (docs/simulation.md).</summary>
     public bool Processes { get; init; }
 

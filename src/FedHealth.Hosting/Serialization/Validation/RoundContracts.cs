@@ -44,6 +44,11 @@ internal static class RoundContracts
             {
                 wire.Offer(m.WeightsOffer, nameof(m.WeightsOffer));
             }
+
+            if (m.Importance is not null)
+            {
+                wire.Importance(m.Importance, nameof(m.Importance));
+            }
         }),
         MessageContract.For<EvaluateReply>((m, wire) =>
         {

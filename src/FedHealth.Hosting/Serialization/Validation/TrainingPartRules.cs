@@ -96,6 +96,16 @@ internal static class TrainingPartRules
         wire.FiniteOrNaN(outcome.Accuracy, member + ".Accuracy", 0, 1);
         wire.FiniteOrNaN(outcome.Auc, member + ".Auc", 0, 1);
         wire.Histogram(outcome.Histogram, member + ".Histogram");
+        if (outcome.LossIncreases is not null)
+        {
+            wire.List(outcome.LossIncreases, member + ".LossIncreases", (v, m) => wire.Finite(v, m), max: WireLimits.MaxLayerWidth);
+        }
+    }
+
+    /// <summary>Permutation importance: at least one repeat, and not so many that a site is made to evaluate without end.</summary>
+    public static void Importance(this WireCheck wire, PermutationSettings importance, string member)
+    {
+        wire.Count(importance.Repeats, 1, PermutationSettings.MaxRepeats, member + ".Repeats");
     }
 
     public static void Histogram(this WireCheck wire, ScoreHistogram? histogram, string member)

@@ -39,7 +39,14 @@ internal static class ProcessSimRunner
             : (double?)null;
 
         // The refusals of conflicting flags that sim makes, before any process starts (nothing is written).
-        _ = StudyPlanner.Plan(request, SimEnvironment.For(settings, dataset, folder));
+        var planned = StudyPlanner.Plan(request, SimEnvironment.For(settings, dataset, folder));
+
+        // A warm start is checked here (it fits this data's inputs and its weights match); the coordinator checks it again.
+        string? initialModel = null;
+        if (SimRunner.WarmStartWeights(settings, planned, dataset) is not null)
+        {
+            initialModel = Models.InitialModel.Find(settings.Init!, settings.InitFrom).ManifestPath;
+        }
 
         var work = NewWorkFolder(folder);
         var sites = ProcessSites.For(settings, dataset, Path.Combine(work, "data"));
@@ -49,6 +56,8 @@ internal static class ProcessSimRunner
         {
             Options = new FederationOptions
             {
+                InitialModel = initialModel,
+                CheckpointEvery = settings.CheckpointEvery,
                 Timeout = Ceiling(settings),
                 RegistrationTimeout = settings.RegistrationTimeout,
                 LogLevel = Environment.GetEnvironmentVariable("FEDHEALTH_LOG_LEVEL") is { Length: > 0 } level ? level : "Information",
@@ -87,6 +96,10 @@ internal static class ProcessSimRunner
 
             config.TryAdd("data_summary", SimRunner.DataSummary(dataset.Description));
             config["processes"] = true;
+            if (settings.Init is not null)
+            {
+                config["init"] = settings.Init;
+            }
         }
 
         report["wall_time_ms"] = Math.Round(clock.Elapsed.TotalMilliseconds, 1);
@@ -95,6 +108,8 @@ internal static class ProcessSimRunner
         {
             File.Copy(result.LedgerPath, Path.Combine(folder, LocalFederation.LedgerFileName), overwrite: false);
         }
+
+        Models.LauncherModel.Adopt(Path.GetDirectoryName(result.ReportPath)!, folder, settings, dataset, report);
 
         if (settings.Json)
         {
