@@ -62,6 +62,8 @@ public sealed class LyingCoordinatorFixture : IAsyncLifetime
             ["MaxAttemptsPerRound"] = 2,
             ["Studies"] = new JsonArray(StudyName),
         };
+        // The scripted coordinator has no blob server: the masked inputs come inline.
+        config["Node"]!["Transfer"] = new JsonObject { ["ThresholdBytes"] = 64L << 20 };
         FederationConfigs.Write(path, config);
         _coordinator = await LyingCoordinatorSystem.StartAsync(
             _federation.Pki.Coordinator, new HashSet<string>(StringComparer.Ordinal) { Site }, _federation.CoordinatorPort,
@@ -102,6 +104,13 @@ public sealed class LyingCoordinatorFixture : IAsyncLifetime
         }
 
         return [.. Heard().Where(m => m.Round == lie.Round)];
+    }
+
+    /// <summary>Waits until the node has sent more than <paramref name="seen"/> messages for <paramref name="round"/>, and returns the next one.</summary>
+    public async Task<IRoundMessage> NextAnswerAsync(int round, int seen)
+    {
+        await Until(all => all.Count(m => m.Round == round) > seen);
+        return Heard().Where(m => m.Round == round).ElementAt(seen);
     }
 
     public IReadOnlyList<IRoundMessage> Heard() => [.. Coordinator.Heard.OfType<IRoundMessage>()];
