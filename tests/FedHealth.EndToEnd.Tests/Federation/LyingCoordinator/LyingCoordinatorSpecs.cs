@@ -206,7 +206,7 @@ public sealed class LyingCoordinatorSpecs(LyingCoordinatorFixture node) : IClass
         var lie = honest with { Survivors = [.. honest.Survivors.Where(s => s != victim)] };
         var signatures = round.Peers.Take(3).Select(p => (SecAggSurvivorsSignature)round.PeerReply(p, lie)).ToList();
 
-        var answer = await round.SendAsync(new SecAggUnmaskRequest(node.Study, 121, new Core.Ids.SiteId(LyingCoordinatorFixture.Site), honest.SessionId, signatures, []));
+        var answer = await round.SendAsync(new SecAggUnmaskRequest(honest.Study, 121, new Core.Ids.SiteId(LyingCoordinatorFixture.Site), honest.SessionId, signatures, []));
 
         AssertAborted(answer, SecAggGuard.InvalidSignature, 121);
     }
@@ -222,6 +222,39 @@ public sealed class LyingCoordinatorSpecs(LyingCoordinatorFixture node) : IClass
         var answer = await round.SendAsync(survivors);
 
         AssertAborted(answer, SecAggGuard.Replay, 122);
+    }
+
+    [Fact]
+    public async Task A_survivor_list_naming_a_peer_that_dropped_before_sharing_keys_is_refused()
+    {
+        // Inconsistent stages: the peer never sent the node its shares, yet it is said to survive.
+        using var round = SecureRoundScript.Begin(node, 124);
+        Assert.IsType<SecAggAdvertiseKeys>(await round.StepAsync());
+        var dropped = round.Peers[3];
+        round.Silence(dropped);
+        Assert.IsType<SecAggShareKeys>(await round.StepAsync());
+        Assert.IsType<SecAggMaskedInput>(await round.StepAsync());
+
+        var answer = await round.StepAsync(m => ((SecAggSurvivors)m) with { Survivors = [.. ((SecAggSurvivors)m).Survivors, dropped] });
+
+        AssertAborted(answer, SecAggGuard.InconsistentSurvivors, 124);
+    }
+
+    [Fact]
+    public async Task A_substituted_public_key_of_a_peer_is_refused_before_any_share_is_made()
+    {
+        using var round = SecureRoundScript.Begin(node, 125);
+        Assert.IsType<SecAggAdvertiseKeys>(await round.StepAsync());
+
+        var answer = await round.StepAsync(m =>
+        {
+            var keys = (SecAggKeysBroadcast)m;
+            var victim = keys.Keys.First(k => k.Site == round.Peers[0]);
+            var other = keys.Keys.First(k => k.Site == round.Peers[1]);
+            return keys with { Keys = [.. keys.Keys.Select(k => k == victim ? k with { MaskPublicKey = other.MaskPublicKey } : k)] };
+        });
+
+        AssertAborted(answer, SecAggGuard.InvalidSignature, 125);
     }
 
     [Fact]

@@ -34,13 +34,13 @@ internal sealed class SecureRoundScript : IDisposable
     private readonly HashSet<SiteId> _silent = [];
     private IReadOnlyList<SecAggOutgoing> _pending;
 
-    private SecureRoundScript(LyingCoordinatorFixture node, int round, Dictionary<SiteId, Ed25519SigningKey> keys, SecAggServer server, Dictionary<SiteId, byte[]> enrolled, int length)
+    private SecureRoundScript(LyingCoordinatorFixture node, StudyId study, int round, Dictionary<SiteId, Ed25519SigningKey> keys, SecAggServer server, Dictionary<SiteId, byte[]> enrolled, int length)
     {
         _node = node;
         _round = round;
         _keys = keys;
         Server = server;
-        _peers = keys.ToDictionary(kv => kv.Key, kv => new SecAggClient(kv.Key, node.Study, round, kv.Value, enrolled));
+        _peers = keys.ToDictionary(kv => kv.Key, kv => new SecAggClient(kv.Key, study, round, kv.Value, enrolled));
         _input = new ulong[length];
         _pending = server.Start().Outgoing;
     }
@@ -70,14 +70,14 @@ internal sealed class SecureRoundScript : IDisposable
             }
         }
 
-        var fit = node.Fit(round);
+        var fit = node.SecureFit(round);
         fit = fit with { Secure = fit.Secure! with { Enrolments = enrolments } };
         var enrolled = enrolments.ToDictionary(e => e.Site, e => e.SigningKey);
         var length = new SecureUpdateCodec(fit.Secure, node.Weights.Length).VectorLength;
         var parameters = SecAggParameterChooser.Choose(enrolled.Count, 0.0, 0.1).ToParameters(fit.Secure.ModulusBits);
-        var server = new SecAggServer(node.Study, round, [.. enrolled.Keys], parameters, length, enrolled);
+        var server = new SecAggServer(fit.Study, round, [.. enrolled.Keys], parameters, length, enrolled);
         node.Coordinator.Send(fit);
-        return new SecureRoundScript(node, round, keys, server, enrolled, length);
+        return new SecureRoundScript(node, fit.Study, round, keys, server, enrolled, length);
     }
 
     /// <summary>
