@@ -19,6 +19,9 @@ public sealed class LyingCoordinatorFixture : IAsyncLifetime
     public const string Site = "0";
     public const string StudyName = "heart-lies";
 
+    /// <summary>The SecAgg+ specs' study, so that their rounds do not spend <see cref="StudyName"/>'s budget.</summary>
+    public const string SecureStudyName = "heart-lies-secure";
+
     private LocalFederation? _federation;
     private LyingCoordinatorSystem? _coordinator;
 
@@ -46,6 +49,13 @@ public sealed class LyingCoordinatorFixture : IAsyncLifetime
         new FitConfig(OptimizerKind.Sgd, 0.01, 8, 10, 0, 42, new DpSgdConfig(1.0, 1.0, 0.05)),
         new SecureAggregationSpec(4, 1234.5, 1, 32, false));
 
+    /// <summary>A secure round of <see cref="SecureStudyName"/> costing almost no ε (σ = 10, q = 0.01, one step).</summary>
+    public FitInstruction SecureFit(int round)
+    {
+        var fit = Fit(round);
+        return fit with { Study = new StudyId(SecureStudyName), Config = fit.Config with { LocalSteps = 1, RecordDp = new DpSgdConfig(10.0, 1.0, 0.01) } };
+    }
+
     public async Task InitializeAsync()
     {
         var spec = Spec([HeartSite(Site, "0")], Study(rounds: 1));
@@ -60,8 +70,10 @@ public sealed class LyingCoordinatorFixture : IAsyncLifetime
             ["MaxEpsilonPerStudy"] = 3,
             ["MaxEpsilon"] = 5,
             ["MaxAttemptsPerRound"] = 2,
-            ["Studies"] = new JsonArray(StudyName),
+            ["Studies"] = new JsonArray(StudyName, SecureStudyName),
         };
+        // The scripted coordinator has no blob server: the masked inputs come inline.
+        config["Node"]!["Transfer"] = new JsonObject { ["ThresholdBytes"] = 64L << 20 };
         FederationConfigs.Write(path, config);
         _coordinator = await LyingCoordinatorSystem.StartAsync(
             _federation.Pki.Coordinator, new HashSet<string>(StringComparer.Ordinal) { Site }, _federation.CoordinatorPort,
@@ -102,6 +114,13 @@ public sealed class LyingCoordinatorFixture : IAsyncLifetime
         }
 
         return [.. Heard().Where(m => m.Round == lie.Round)];
+    }
+
+    /// <summary>Waits until the node has sent more than <paramref name="seen"/> messages for <paramref name="round"/>, and returns the next one.</summary>
+    public async Task<IRoundMessage> NextAnswerAsync(int round, int seen)
+    {
+        await Until(all => all.Count(m => m.Round == round) > seen);
+        return Heard().Where(m => m.Round == round).ElementAt(seen);
     }
 
     public IReadOnlyList<IRoundMessage> Heard() => [.. Coordinator.Heard.OfType<IRoundMessage>()];

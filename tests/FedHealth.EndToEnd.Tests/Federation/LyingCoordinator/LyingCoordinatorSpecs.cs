@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Sockets;
 using FedHealth.Core.Delivery;
 using FedHealth.Core.Protocol;
+using FedHealth.Core.Protocol.SecureAggregation;
 using FedHealth.Core.Training;
 using FedHealth.Core.Weights;
+using FedHealth.SecureAggregation.Errors;
 
 namespace FedHealth.EndToEnd.Tests.Federation.LyingCoordinator;
 
@@ -177,6 +179,116 @@ public sealed class LyingCoordinatorSpecs(LyingCoordinatorFixture node) : IClass
         Assert.True(node.NodeIsRunning);
         Assert.IsType<EvaluateReply>(Assert.Single(answers));
         Assert.DoesNotContain(node.Heard(), m => m is FitReply);
+    }
+
+    [Fact]
+    public async Task A_survivor_list_with_fewer_neighbours_than_the_threshold_is_refused_and_nothing_is_unmasked()
+    {
+        using var round = SecureRoundScript.Begin(node, 120);
+        await ThroughMaskedInputAsync(round);
+
+        var answer = await round.StepAsync(m => ((SecAggSurvivors)m) with { Survivors = [new Core.Ids.SiteId(LyingCoordinatorFixture.Site), round.Peers[0]] });
+
+        AssertAborted(answer, SecAggGuard.TooFewSurvivors, 120);
+    }
+
+    [Fact]
+    public async Task A_coordinator_asking_for_both_secrets_of_one_peer_gets_neither()
+    {
+        // The two-faced lie: the node is told every peer survived (it would reveal the victim's
+        // self-mask share), the other peers are told the victim dropped (they would reveal its mask
+        // key). The unmask request carries the peers' signatures of the other list.
+        using var round = SecureRoundScript.Begin(node, 121);
+        await ThroughMaskedInputAsync(round);
+        var honest = (SecAggSurvivors)round.ForNode;
+        var victim = round.Peers[3];
+        Assert.IsType<SecAggSurvivorsSignature>(await round.SendAsync(honest));
+        var lie = honest with { Survivors = [.. honest.Survivors.Where(s => s != victim)] };
+        var signatures = round.Peers.Take(3).Select(p => (SecAggSurvivorsSignature)round.PeerReply(p, lie)).ToList();
+
+        var answer = await round.SendAsync(new SecAggUnmaskRequest(honest.Study, 121, new Core.Ids.SiteId(LyingCoordinatorFixture.Site), honest.SessionId, signatures, []));
+
+        AssertAborted(answer, SecAggGuard.InvalidSignature, 121);
+    }
+
+    [Fact]
+    public async Task A_replayed_survivor_list_is_refused_as_a_replay()
+    {
+        using var round = SecureRoundScript.Begin(node, 122);
+        await ThroughMaskedInputAsync(round);
+        var survivors = round.ForNode;
+        Assert.IsType<SecAggSurvivorsSignature>(await round.SendAsync(survivors));
+
+        var answer = await round.SendAsync(survivors);
+
+        AssertAborted(answer, SecAggGuard.Replay, 122);
+    }
+
+    [Fact]
+    public async Task A_survivor_list_naming_a_peer_that_dropped_before_sharing_keys_is_refused()
+    {
+        // Inconsistent stages: the peer never sent the node its shares, yet it is said to survive.
+        using var round = SecureRoundScript.Begin(node, 124);
+        Assert.IsType<SecAggAdvertiseKeys>(await round.StepAsync());
+        var dropped = round.Peers[3];
+        round.Silence(dropped);
+        Assert.IsType<SecAggShareKeys>(await round.StepAsync());
+        Assert.IsType<SecAggMaskedInput>(await round.StepAsync());
+
+        var answer = await round.StepAsync(m => ((SecAggSurvivors)m) with { Survivors = [.. ((SecAggSurvivors)m).Survivors, dropped] });
+
+        AssertAborted(answer, SecAggGuard.InconsistentSurvivors, 124);
+    }
+
+    [Fact]
+    public async Task A_substituted_public_key_of_a_peer_is_refused_before_any_share_is_made()
+    {
+        using var round = SecureRoundScript.Begin(node, 125);
+        Assert.IsType<SecAggAdvertiseKeys>(await round.StepAsync());
+
+        var answer = await round.StepAsync(m =>
+        {
+            var keys = (SecAggKeysBroadcast)m;
+            var victim = keys.Keys.First(k => k.Site == round.Peers[0]);
+            var other = keys.Keys.First(k => k.Site == round.Peers[1]);
+            return keys with { Keys = [.. keys.Keys.Select(k => k == victim ? k with { MaskPublicKey = other.MaskPublicKey } : k)] };
+        });
+
+        AssertAborted(answer, SecAggGuard.InvalidSignature, 125);
+    }
+
+    [Fact]
+    public async Task An_honest_round_with_a_dropped_peer_reveals_each_peers_self_mask_share_or_its_mask_key_never_both()
+    {
+        using var round = SecureRoundScript.Begin(node, 123);
+        await round.StepAsync();
+        await round.StepAsync();
+        var dropped = round.Peers[3];
+        round.Silence(dropped);
+        Assert.IsType<SecAggMaskedInput>(await round.StepAsync());
+        Assert.IsType<SecAggSurvivorsSignature>(await round.StepAsync());
+
+        var shares = Assert.IsType<SecAggUnmaskShares>(await round.StepAsync());
+
+        Assert.Equal([dropped], shares.MaskKeyShares.Select(s => s.Owner));
+        Assert.Equal(round.Peers.Take(3).Order(), shares.SelfMaskShares.Select(s => s.Owner).Order());
+        Assert.True(round.Server.IsFinished);
+    }
+
+    private static async Task ThroughMaskedInputAsync(SecureRoundScript round)
+    {
+        Assert.IsType<SecAggAdvertiseKeys>(await round.StepAsync());
+        Assert.IsType<SecAggShareKeys>(await round.StepAsync());
+        Assert.IsType<SecAggMaskedInput>(await round.StepAsync());
+    }
+
+    private void AssertAborted(IRoundMessage answer, SecAggGuard guard, int round)
+    {
+        var aborted = Assert.IsType<SecAggSiteAborted>(answer);
+        Assert.Equal(guard.ToString(), aborted.Guard);
+        Assert.DoesNotContain(node.Heard(), m => m.Round == round && m is SecAggUnmaskShares);
+        Assert.Contains($"refused to continue round {round}: {guard}", node.NodeLog, StringComparison.Ordinal);
+        Assert.True(node.NodeIsRunning);
     }
 
     private FitInstruction Offered(int round, string host, int port, long length) =>

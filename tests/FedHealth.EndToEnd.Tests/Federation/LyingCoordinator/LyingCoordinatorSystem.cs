@@ -37,7 +37,7 @@ internal sealed class LyingCoordinatorSystem : IAsyncDisposable
         Heard = heard;
     }
 
-    /// <summary>Everything the node sent after it registered.</summary>
+    /// <summary>Everything the node sent: its registration, then its answers.</summary>
     public ConcurrentQueue<object> Heard { get; }
 
     /// <summary>Starts listening and waits until the node has registered.</summary>

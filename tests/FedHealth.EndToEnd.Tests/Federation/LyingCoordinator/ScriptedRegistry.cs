@@ -20,7 +20,11 @@ internal sealed class ScriptedRegistry : ReceiveActor
     {
         _heard = heard;
         _registered = registered;
-        Receive<RegisterSite>(m => Sender.Tell(new RegistrationChallenge(m.Site, RandomNumberGenerator.GetBytes(RegistrationProofPayload.NonceLength))));
+        Receive<RegisterSite>(m =>
+        {
+            _heard.Enqueue(m);
+            Sender.Tell(new RegistrationChallenge(m.Site, RandomNumberGenerator.GetBytes(RegistrationProofPayload.NonceLength)));
+        });
         Receive<RegistrationProof>(m =>
         {
             Sender.Tell(new SiteRegistered(m.Site, PooledStatistics: false));
