@@ -7,13 +7,13 @@ namespace FedHealth.Cli.Commands.Data;
 
 /// <summary>
 /// <c>fedhealth data download heart-disease</c> (real public data, checksum-verified),
-/// <c>data synth-fhir</c>, <c>data load-omop</c> and <c>data check</c>.
+/// <c>data synth-fhir</c>, <c>data synth-omop</c>, <c>data load-omop</c> and <c>data check</c>.
 /// </summary>
 internal static class DataCommand
 {
     public static Command Create() => new("data", "Public data sets, synthetic FHIR and OMOP sites and data checks")
     {
-        Download(), SynthFhirCommand.Create(), LoadOmopCommand.Create(), DataCheckCommand.Create(),
+        Download(), SynthFhirCommand.Create(), SynthOmopCommand.Create(), LoadOmopCommand.Create(), DataCheckCommand.Create(),
     };
 
     private static Command Download()

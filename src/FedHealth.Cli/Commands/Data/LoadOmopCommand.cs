@@ -1,6 +1,5 @@
 using System.CommandLine;
 using FedHealth.Cli.Console;
-using FedHealth.Training.Data.Fhir.Synthetic;
 using FedHealth.Training.Data.Omop.Synthetic;
 using Npgsql;
 using Spectre.Console;
@@ -8,9 +7,10 @@ using Spectre.Console;
 namespace FedHealth.Cli.Commands.Data;
 
 /// <summary>
-/// <c>fedhealth data load-omop</c>: the synthetic sites of <c>data synth-fhir</c> (same seed, same
-/// patients) as OMOP CDM rows, one schema per site, in a PostgreSQL database for trials. The
-/// connection string comes from an environment variable, never the command line.
+/// <c>fedhealth data load-omop [DIR]</c>: OMOP CDM CSV tables (a folder per site, as <c>data
+/// synth-omop</c> writes them) or, without DIR, the synthetic sites of <c>data synth-fhir</c> (same
+/// seed, same patients) generated in memory, into a PostgreSQL database for trials, one schema per
+/// site. The connection string comes from an environment variable, never the command line.
 /// </summary>
 internal static class LoadOmopCommand
 {
@@ -21,32 +21,29 @@ internal static class LoadOmopCommand
         var sites = new Option<int>("--sites") { Description = "Number of sites", DefaultValueFactory = _ => 3 };
         var patients = new Option<int>("--patients") { Description = "Patients per site", DefaultValueFactory = _ => 500 };
         var seed = new Option<int>("--seed") { Description = "Seed (the same as synth-fhir's gives the same patients)", DefaultValueFactory = _ => 42 };
-        var command = new Command("load-omop", "Load synthetic sites as OMOP CDM tables into a PostgreSQL database (for trials), one schema per site")
+        var folder = new Argument<string?>("dir") { Description = "Folder of synth-omop's site-N folders of OMOP CSV tables; without it, --sites, --patients and --seed generate them", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("load-omop", "Load OMOP CDM CSV tables (or synthetic sites) into a PostgreSQL database (for trials), one schema per site")
         {
-            variable, prefix, sites, patients, seed,
+            variable, prefix, sites, patients, seed, folder,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(_ =>
         {
-            var (k, n) = (parse.GetValue(sites), parse.GetValue(patients));
-            if (k is < 1 or > 100 || n is < 1 or > 1_000_000)
-            {
-                throw new UserInputException($"--sites must be 1–100 and --patients 1–1000000 (got {k} and {n}).");
-            }
-
             var name = parse.GetValue(variable)!;
             var connection = Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
                 ? value
                 : throw new UserInputException($"--connection-variable: the environment variable '{name}' is not set (or empty).");
-            var generated = SyntheticFhirGenerator.Generate(k, n, parse.GetValue(seed));
-            Load(connection, parse.GetValue(prefix)!, generated);
-            Terminal.Err.MarkupLine(Markup.Escape($"loaded {k} sites of {n} patients; read them with Node:Data:Kind omop and the cohort in docs/data.md"));
+            var rows = parse.GetValue(folder) is { } dir
+                ? OmopSiteFolders.Read(dir)
+                : SyntheticSites.Generate(parse.GetValue(sites), parse.GetValue(patients), parse.GetValue(seed)).Select(s => SyntheticOmop.FromBundle(s.Bundle)).ToList();
+            Load(connection, parse.GetValue(prefix)!, rows);
+            Terminal.Err.MarkupLine(Markup.Escape($"loaded {rows.Count} sites of {rows.Sum(r => r.Persons.Count)} persons; read them with Node:Data:Kind omop and the cohort in docs/data.md"));
             return System.Threading.Tasks.Task.FromResult(ExitCodes.Success);
         }, ct));
         return command;
     }
 
     // One transaction for all sites: a failure leaves the database as it was.
-    private static void Load(string connectionString, string prefix, IReadOnlyList<SyntheticFhirSite> sites)
+    private static void Load(string connectionString, string prefix, IReadOnlyList<OmopRows> sites)
     {
         try
         {
@@ -57,7 +54,7 @@ internal static class LoadOmopCommand
             {
                 var schema = $"{prefix}{k + 1}";
                 OmopTrialLoader.CreateTables(connection, schema);
-                OmopTrialLoader.Load(connection, schema, SyntheticOmop.FromBundle(sites[k].Bundle));
+                OmopTrialLoader.Load(connection, schema, sites[k]);
                 Terminal.Results.WriteLine(schema);
             }
 

@@ -27,23 +27,18 @@ internal static class SynthFhirCommand
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(_ =>
         {
-            var (k, n) = (parse.GetValue(sites), parse.GetValue(patients));
-            if (k is < 1 or > 100 || n is < 1 or > 1_000_000)
-            {
-                throw new UserInputException($"--sites must be 1–100 and --patients 1–1000000 (got {k} and {n}).");
-            }
-
+            var generated = SyntheticSites.Generate(parse.GetValue(sites), parse.GetValue(patients), parse.GetValue(seed));
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, "mapping.json"), SyntheticFhirMapping.Create().ToJson());
-            foreach (var site in SyntheticFhirGenerator.Generate(k, n, parse.GetValue(seed)))
+            foreach (var site in generated)
             {
                 var path = parse.GetValue(format) == "ndjson" ? WriteNdjson(folder, site) : WriteBundle(folder, site);
                 File.WriteAllText(Path.Combine(folder, site.Name + ".csv"), site.CsvTwin);
                 Terminal.Results.WriteLine(path);
             }
 
-            Terminal.Err.MarkupLine(Markup.Escape($"wrote {k} sites of {n} patients, {Path.Combine(folder, "mapping.json")} and the CSV twins (site-N.csv)"));
+            Terminal.Err.MarkupLine(Markup.Escape($"wrote {generated.Count} sites of {parse.GetValue(patients)} patients, {Path.Combine(folder, "mapping.json")} and the CSV twins (site-N.csv)"));
             return System.Threading.Tasks.Task.FromResult(ExitCodes.Success);
         }, ct));
         return command;

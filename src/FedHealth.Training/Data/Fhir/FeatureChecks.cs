@@ -1,3 +1,5 @@
+using FedHealth.Training.Data.Contracts;
+
 namespace FedHealth.Training.Data.Fhir;
 
 /// <summary>The per-feature rules of <see cref="FhirMapping.Validate"/>.</summary>
@@ -18,6 +20,7 @@ internal static class FeatureChecks
             throw new DataValidationException($"The {what} reads Observation values and needs its unit (UCUM, e.g. mg/dL).", file);
         }
 
+        TimeRule.Check(what, feature.Aggregation, feature.WindowDays, feature.Source == FeatureSource.Observation, coded, file);
         foreach (var conversion in feature.Conversions ?? [])
         {
             if (string.IsNullOrWhiteSpace(conversion.From) || conversion.From == feature.Unit

@@ -24,9 +24,8 @@ public static class FhirDatasetReader
     {
         ArgumentNullException.ThrowIfNull(resources);
         ArgumentNullException.ThrowIfNull(mapping);
-        var index = new DateTimeOffset(mapping.IndexDate.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
         var patients = Patients(source, resources, mapping);
-        var state = new ReadState(mapping, patients, index);
+        var state = new ReadState(mapping, patients);
         foreach (var sourced in resources)
         {
             switch (sourced.Resource)
@@ -83,7 +82,7 @@ public static class FhirDatasetReader
                         AdministrativeGender.Female => 0f,
                         _ => float.NaN,
                     },
-                    FeatureSource.Condition or FeatureSource.Medication => 0f,
+                    _ when mapping.Features[f].Rule == TimeAggregation.Ever => 0f,
                     _ => float.NaN,
                 };
             }

@@ -1,3 +1,5 @@
+using FedHealth.Training.Data.Contracts;
+
 namespace FedHealth.Training.Data.Fhir;
 
 /// <summary>
@@ -12,6 +14,14 @@ public sealed record FhirFeature(string Name, FeatureSource Source)
     public string? Unit { get; init; }
 
     public IReadOnlyList<UnitConversion> Conversions { get; init; } = [];
+
+    /// <summary>How the feature's dated records are aggregated; null: Last for Observations, Ever for Conditions and medications.</summary>
+    public TimeAggregation? Aggregation { get; init; }
+
+    /// <summary>Only records dated in the WindowDays days ending on the index date count (required for Mean).</summary>
+    public int? WindowDays { get; init; }
+
+    public TimeAggregation Rule => TimeRule.Resolve(Aggregation, Source == FeatureSource.Observation);
 
     public double? Min { get; init; }
 

@@ -3,10 +3,15 @@ namespace FedHealth.Training.Data.Fhir;
 /// <summary>What the resources say about one patient so far: per feature, the value and the date it was observed.</summary>
 internal sealed class PatientAccumulator
 {
+    private readonly double[] _sums;
+    private readonly int[] _counts;
+
     public PatientAccumulator(int features)
     {
         Values = Enumerable.Repeat(float.NaN, features).ToArray();
         Dates = new DateTimeOffset[features];
+        _sums = new double[features];
+        _counts = new int[features];
     }
 
     public float[] Values { get; }
@@ -23,5 +28,13 @@ internal sealed class PatientAccumulator
             Values[feature] = (float)value;
             Dates[feature] = when;
         }
+    }
+
+    /// <summary>Adds a value to the feature's mean.</summary>
+    public void Add(int feature, double value)
+    {
+        _sums[feature] += value;
+        _counts[feature]++;
+        Values[feature] = (float)(_sums[feature] / _counts[feature]);
     }
 }

@@ -1,9 +1,10 @@
+using FedHealth.Training.Data.Contracts;
 using Hl7.Fhir.Model;
 
 namespace FedHealth.Training.Data.Fhir;
 
 /// <summary>Folds Observations and Conditions into the patients' rows, counting what the contract cannot use.</summary>
-internal sealed class ReadState(FhirMapping mapping, IReadOnlyDictionary<string, PatientSlot> patients, DateTimeOffset index)
+internal sealed class ReadState(FhirMapping mapping, IReadOnlyDictionary<string, PatientSlot> patients)
 {
     public int[] Unconvertible { get; } = new int[mapping.Features.Count];
 
@@ -25,7 +26,18 @@ internal sealed class ReadState(FhirMapping mapping, IReadOnlyDictionary<string,
 
             matched = true;
             var row = Patient(sourced, observation.Subject);
-            if (When(observation.Effective) is not { } when || when > index || observation.Value is not Quantity { Value: { } value } quantity)
+            if (When(observation.Effective) is not { } when || !TimeRule.InWindow(mapping.IndexDate, feature.WindowDays, when))
+            {
+                continue;
+            }
+
+            if (feature.Rule == TimeAggregation.Ever)
+            {
+                row.Values[f] = 1f;
+                continue;
+            }
+
+            if (observation.Value is not Quantity { Value: { } value } quantity)
             {
                 continue;
             }
@@ -33,11 +45,11 @@ internal sealed class ReadState(FhirMapping mapping, IReadOnlyDictionary<string,
             var unit = quantity.Code ?? quantity.Unit;
             if (unit == feature.Unit)
             {
-                row.Observe(f, when, (double)value);
+                TimeRule.Fold(row, f, feature.Rule, when, (double)value);
             }
             else if (feature.Conversions.FirstOrDefault(c => c.From == unit) is { } conversion)
             {
-                row.Observe(f, when, conversion.Apply((double)value));
+                TimeRule.Fold(row, f, feature.Rule, when, conversion.Apply((double)value));
             }
             else
             {
@@ -84,7 +96,7 @@ internal sealed class ReadState(FhirMapping mapping, IReadOnlyDictionary<string,
 
             matched = true;
             var row = Patient(sourced, subject);
-            if (When(when) is not { } date || date <= index)
+            if (When(when) is not { } date ? feature.WindowDays is null : TimeRule.InWindow(mapping.IndexDate, feature.WindowDays, date))
             {
                 row.Values[f] = 1f;
             }

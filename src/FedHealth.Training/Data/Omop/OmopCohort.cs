@@ -64,6 +64,7 @@ public sealed record OmopCohort(DateOnly IndexDate, OmopLabel Label, IReadOnlyLi
             throw new DataValidationException($"The {what} reads value_as_number and needs its UnitConcept (e.g. 8840 for mg/dL).", source);
         }
 
+        TimeRule.Check(what, feature.Aggregation, feature.WindowDays, feature.HasValue, coded, source);
         foreach (var conversion in feature.Conversions ?? [])
         {
             if (!feature.HasValue || conversion.FromUnitConcept <= 0 || conversion.FromUnitConcept == feature.UnitConcept

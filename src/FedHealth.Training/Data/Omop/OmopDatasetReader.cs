@@ -41,8 +41,7 @@ public static class OmopDatasetReader
             }
 
             var persons = order.ToDictionary(p => p.Id, p => p.Row);
-            var index = new DateTimeOffset(cohort.IndexDate.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
-            var state = new OmopReadState(cohort, persons, index, source);
+            var state = new OmopReadState(cohort, persons, source);
             var unmapped = 0;
             foreach (var table in Tables(cohort))
             {

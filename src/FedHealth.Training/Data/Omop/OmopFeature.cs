@@ -1,3 +1,5 @@
+using FedHealth.Training.Data.Contracts;
+
 namespace FedHealth.Training.Data.Omop;
 
 /// <summary>
@@ -12,6 +14,14 @@ public sealed record OmopFeature(string Name, OmopSource Source)
     public int? UnitConcept { get; init; }
 
     public IReadOnlyList<OmopUnitConversion> Conversions { get; init; } = [];
+
+    /// <summary>How the feature's dated rows are aggregated; null: Last for measurements and observations, Ever for conditions and drugs.</summary>
+    public TimeAggregation? Aggregation { get; init; }
+
+    /// <summary>Only rows dated in the WindowDays days ending on the index date count (required for Mean).</summary>
+    public int? WindowDays { get; init; }
+
+    public TimeAggregation Rule => TimeRule.Resolve(Aggregation, HasValue);
 
     public double? Min { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FedHealth.Training.Data.Contracts;
 using FedHealth.Training.Data.Fhir;
 using Npgsql;
 
@@ -38,7 +39,7 @@ internal sealed class OmopQueries(NpgsqlConnection connection, NpgsqlTransaction
                         OmopConcepts.Female => 0f,
                         _ => float.NaN,
                     },
-                    OmopSource.Condition or OmopSource.Drug => 0f,
+                    _ when cohort.Features[f].Rule == TimeAggregation.Ever => 0f,
                     _ => float.NaN,
                 };
             }

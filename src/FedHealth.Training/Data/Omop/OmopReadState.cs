@@ -1,10 +1,11 @@
 using System.Globalization;
+using FedHealth.Training.Data.Contracts;
 using FedHealth.Training.Data.Fhir;
 
 namespace FedHealth.Training.Data.Omop;
 
 /// <summary>Folds event rows into the cohort's rows by the contract, counting units it cannot convert.</summary>
-internal sealed class OmopReadState(OmopCohort cohort, IReadOnlyDictionary<long, PatientAccumulator> persons, DateTimeOffset index, string source)
+internal sealed class OmopReadState(OmopCohort cohort, IReadOnlyDictionary<long, PatientAccumulator> persons, string source)
 {
     public int[] Unconvertible { get; } = new int[cohort.Features.Count];
 
@@ -13,7 +14,7 @@ internal sealed class OmopReadState(OmopCohort cohort, IReadOnlyDictionary<long,
     /// <summary>A measurement or observation row: the last value on or before the index date, in the feature's unit.</summary>
     public void AddValue(OmopTable table, OmopEvent row)
     {
-        if (!persons.TryGetValue(row.Person, out var person) || row.When > index || row.Value is not { } value)
+        if (!persons.TryGetValue(row.Person, out var person))
         {
             return;
         }
@@ -21,18 +22,29 @@ internal sealed class OmopReadState(OmopCohort cohort, IReadOnlyDictionary<long,
         for (var f = 0; f < cohort.Features.Count; f++)
         {
             var feature = cohort.Features[f];
-            if (OmopTable.For(feature.Source) != table || !feature.Concepts.Contains(row.Concept))
+            if (OmopTable.For(feature.Source) != table || !feature.Concepts.Contains(row.Concept) || !TimeRule.InWindow(cohort.IndexDate, feature.WindowDays, row.When))
+            {
+                continue;
+            }
+
+            if (feature.Rule == TimeAggregation.Ever)
+            {
+                person.Values[f] = 1f;
+                continue;
+            }
+
+            if (row.Value is not { } value)
             {
                 continue;
             }
 
             if (row.Unit == feature.UnitConcept)
             {
-                person.Observe(f, row.When, value);
+                TimeRule.Fold(person, f, feature.Rule, row.When, value);
             }
             else if (feature.Conversions.FirstOrDefault(c => c.FromUnitConcept == row.Unit) is { } conversion)
             {
-                person.Observe(f, row.When, conversion.Apply(value));
+                TimeRule.Fold(person, f, feature.Rule, row.When, conversion.Apply(value));
             }
             else
             {
@@ -60,7 +72,7 @@ internal sealed class OmopReadState(OmopCohort cohort, IReadOnlyDictionary<long,
         for (var f = 0; f < cohort.Features.Count; f++)
         {
             var feature = cohort.Features[f];
-            if (OmopTable.For(feature.Source) == table && feature.Concepts.Contains(row.Concept) && row.When <= index)
+            if (OmopTable.For(feature.Source) == table && feature.Concepts.Contains(row.Concept) && TimeRule.InWindow(cohort.IndexDate, feature.WindowDays, row.When))
             {
                 person.Values[f] = 1f;
             }

@@ -63,23 +63,25 @@ public static class OmopTrialLoader
         using (var period = connection.BeginBinaryImport(
             $"COPY {s}.observation_period (observation_period_id, person_id, observation_period_start_date, observation_period_end_date) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var p in rows.Persons)
+            foreach (var p in rows.ObservationPeriods)
             {
                 period.StartRow();
+                period.Write((int)p.Id, NpgsqlDbType.Integer);
                 period.Write((int)p.PersonId, NpgsqlDbType.Integer);
-                period.Write((int)p.PersonId, NpgsqlDbType.Integer);
-                period.Write(OmopRows.ObservedFrom, NpgsqlDbType.Date);
-                period.Write(OmopRows.ObservedTo, NpgsqlDbType.Date);
+                period.Write(p.Start, NpgsqlDbType.Date);
+                period.Write(p.End, NpgsqlDbType.Date);
             }
 
             period.Complete();
         }
 
-        Events(connection, $"COPY {s}.measurement (measurement_id, person_id, measurement_concept_id, measurement_date, measurement_datetime, value_as_number, unit_concept_id) FROM STDIN (FORMAT BINARY)", rows.Measurements, withValue: true);
-        Events(connection, $"COPY {s}.condition_occurrence (condition_occurrence_id, person_id, condition_concept_id, condition_start_date, condition_start_datetime) FROM STDIN (FORMAT BINARY)", rows.Conditions, withValue: false);
+        Events(connection, $"COPY {s}.measurement (measurement_id, person_id, measurement_concept_id, measurement_date, measurement_datetime, value_as_number, unit_concept_id) FROM STDIN (FORMAT BINARY)", rows.Measurements, EventColumns.Value);
+        Events(connection, $"COPY {s}.observation (observation_id, person_id, observation_concept_id, observation_date, observation_datetime, value_as_number, unit_concept_id) FROM STDIN (FORMAT BINARY)", rows.Observations, EventColumns.Value);
+        Events(connection, $"COPY {s}.condition_occurrence (condition_occurrence_id, person_id, condition_concept_id, condition_start_date, condition_start_datetime) FROM STDIN (FORMAT BINARY)", rows.Conditions, EventColumns.None);
+        Events(connection, $"COPY {s}.drug_exposure (drug_exposure_id, person_id, drug_concept_id, drug_exposure_start_date, drug_exposure_start_datetime, drug_exposure_end_date) FROM STDIN (FORMAT BINARY)", rows.Drugs, EventColumns.EndDate);
     }
 
-    private static void Events(NpgsqlConnection connection, string copy, IReadOnlyList<OmopEventRow> rows, bool withValue)
+    private static void Events(NpgsqlConnection connection, string copy, IReadOnlyList<OmopEventRow> rows, EventColumns extra)
     {
         using var writer = connection.BeginBinaryImport(copy);
         foreach (var row in rows)
@@ -90,7 +92,12 @@ public static class OmopTrialLoader
             writer.Write(row.ConceptId, NpgsqlDbType.Integer);
             writer.Write(DateOnly.FromDateTime(row.When), NpgsqlDbType.Date);
             writer.Write(DateTime.SpecifyKind(row.When, DateTimeKind.Unspecified), NpgsqlDbType.Timestamp);
-            if (withValue)
+            if (extra == EventColumns.EndDate)
+            {
+                writer.Write(DateOnly.FromDateTime(row.When), NpgsqlDbType.Date);
+            }
+
+            if (extra == EventColumns.Value)
             {
                 if (row.Value is { } value)
                 {
@@ -106,6 +113,13 @@ public static class OmopTrialLoader
         }
 
         writer.Complete();
+    }
+
+    private enum EventColumns
+    {
+        None,
+        Value,
+        EndDate,
     }
 
     private static void Nullable(NpgsqlBinaryImporter writer, int? value)
