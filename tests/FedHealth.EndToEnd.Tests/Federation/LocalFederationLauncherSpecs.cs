@@ -56,7 +56,8 @@ public sealed class LocalFederationLauncherSpecs
 
         Assert.Equal(["Node", "Schema"], Keys(csv));
         var node = csv["Node"]!;
-        Assert.Equal(["Bind", "Coordinator", "Data", "SiteId", "Tls"], Keys(node));
+        Assert.Equal(["Bind", "Coordinator", "Data", "SiteId", "State", "Tls"], Keys(node));
+        Assert.Equal("state/0", node["State"]!["Directory"]!.GetValue<string>());
         Assert.Equal(["Host", "Id", "Port"], Keys(node["Coordinator"]));
         Assert.Equal("coordinator", node["Coordinator"]!["Id"]!.GetValue<string>());
         Assert.Equal(7400, node["Coordinator"]!["Port"]!.GetValue<int>());
