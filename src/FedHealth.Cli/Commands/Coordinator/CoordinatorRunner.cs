@@ -91,7 +91,8 @@ internal static class CoordinatorRunner
         };
         var reportConfig = StudyDescription.ReportConfig(config.Study, study);
         reportConfig["study_sites"] = string.Join(",", config.Study.Sites);
-        var configHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(reportConfig.ToJsonString())));
+        // The audit names the study by the same definition hash its durable state compares on resume.
+        var configHash = plan.Definition!.Hash;
         using var audit = ServiceAudit.Open("Coordinator:Audit:Directory", config.Coordinator.Audit.Resolve(configPath), AuditEvent.Coordinator, tls.Certificate);
         using var console = ServiceConsole.ForStudies("Coordinator:Console", config.Coordinator.Console, config.Coordinator.Tls, tls, new StudyBoard());
         using var host = await ServiceHost.StartAsync("Coordinator:Bind", bind, tls, config.Coordinator.Metrics, akka => audit.StartFirst(akka,
